@@ -14,7 +14,7 @@ public interface IDocumentCatalog
     /// <summary>The original bytes of the document's blob, or null when the document or its blob is gone.</summary>
     Task<DocumentContent?> OpenContentAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether storage answers, and how many documents are stored.</summary>
+    /// <summary>Whether storage answers (a cheap round trip to the tables and the container).</summary>
     Task<CatalogHealth> CheckHealthAsync(CancellationToken cancellationToken = default);
 }
 
@@ -52,4 +52,5 @@ public sealed record CatalogEntry(Document Document, DateTimeOffset IngestedAt, 
 /// <summary>The original bytes of a blob. The caller disposes <paramref name="Content"/>.</summary>
 public sealed record DocumentContent(Stream Content, string ContentType, long Length, string ETag);
 
-public sealed record CatalogHealth(bool StorageReachable, long DocumentCount, string? Problem = null);
+/// <summary><paramref name="Problem"/> is for logs only: it may hold storage error text that clients must not see.</summary>
+public sealed record CatalogHealth(bool StorageReachable, string? Problem = null);
