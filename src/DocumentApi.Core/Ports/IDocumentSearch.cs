@@ -35,3 +35,13 @@ public sealed record SearchHit(
     string? Source,
     double Score,
     IReadOnlyList<string> Snippets);
+
+/// <summary>What an instance's search index can say about itself, for health checks.</summary>
+public interface ISearchIndexStatus
+{
+    /// <summary>Documents searchable in this instance now.</summary>
+    int DocumentCount { get; }
+
+    /// <summary>When the index last caught up with the change log; null before the first catch-up.</summary>
+    DateTimeOffset? LastSyncedAt { get; }
+}
