@@ -58,7 +58,6 @@ var blobsExtensionKey = systemKeys.?blobs_extension != null
 var eventGridExtensionKey = systemKeys.?eventgrid_extension != null
   ? systemKeys.eventgrid_extension
   : fail(format(keyMissing, 'eventgrid_extension'))
-var webhookBaseUrl = 'https://${functionApp.properties.defaultHostName}/runtime/webhooks'
 
 // Storage event subjects look like /blobServices/default/containers/<container>/blobs/<path>; ending the prefix at
 // /blobs/ keeps a container such as documents-archive out.
@@ -92,7 +91,7 @@ resource blobCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-0
     destination: {
       endpointType: 'WebHook'
       properties: {
-        endpointUrl: '${webhookBaseUrl}/blobs?functionName=Host.Functions.${ingestFunctionName}&code=${blobsExtensionKey}'
+        endpointUrl: 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${ingestFunctionName}&code=${blobsExtensionKey}'
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64
       }
@@ -117,7 +116,7 @@ resource blobDeleted 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-0
     destination: {
       endpointType: 'WebHook'
       properties: {
-        endpointUrl: '${webhookBaseUrl}/eventgrid?functionName=${deleteFunctionName}&code=${eventGridExtensionKey}'
+        endpointUrl: 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/eventgrid?functionName=${deleteFunctionName}&code=${eventGridExtensionKey}'
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64
       }
