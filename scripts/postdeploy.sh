@@ -1,4 +1,4 @@
-#!/usr/bin/env bash
+#!/bin/sh
 # Second deployment step (azd postdeploy hook): subscribes the deployed Function App to the documents container's
 # BlobCreated and BlobDeleted events by deploying infra/events.bicep.
 #
@@ -7,22 +7,22 @@
 # for both keys to exist. It never reads or prints a key: events.bicep looks them up inside the deployment.
 #
 # Outside azd, export the outputs of infra/main.bicep (and AZURE_SUBSCRIPTION_ID) and run it from anywhere.
-set -euo pipefail
+# POSIX sh, not bash: azd runs posix hooks with sh.
+set -eu
 
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 
-required=(
-  AZURE_SUBSCRIPTION_ID
-  AZURE_RESOURCE_GROUP
-  AZURE_FUNCTION_APP_NAME
-  AZURE_STORAGE_ACCOUNT_NAME
-  AZURE_USER_ASSIGNED_IDENTITY_ID
-  EVENT_GRID_SYSTEM_TOPIC_NAME
-  DOCUMENTS_CONTAINER_NAME
-  DEAD_LETTER_CONTAINER_NAME
-)
-for name in "${required[@]}"; do
-  if [ -z "${!name:-}" ]; then
+for name in \
+  AZURE_SUBSCRIPTION_ID \
+  AZURE_RESOURCE_GROUP \
+  AZURE_FUNCTION_APP_NAME \
+  AZURE_STORAGE_ACCOUNT_NAME \
+  AZURE_USER_ASSIGNED_IDENTITY_ID \
+  EVENT_GRID_SYSTEM_TOPIC_NAME \
+  DOCUMENTS_CONTAINER_NAME \
+  DEAD_LETTER_CONTAINER_NAME; do
+  eval "value=\${$name:-}"
+  if [ -z "$value" ]; then
     echo "postdeploy: $name is not set. Run this through azd, or export the outputs of infra/main.bicep." >&2
     exit 1
   fi
@@ -38,7 +38,9 @@ delay_seconds="${DOCUMENTAPI_KEY_WAIT_SECONDS:-10}"
 
 echo "Waiting for the system keys of $AZURE_FUNCTION_APP_NAME (up to $attempts attempts)..."
 ready=false
-for ((attempt = 1; attempt <= attempts; attempt++)); do
+attempt=0
+while [ "$attempt" -lt "$attempts" ]; do
+  attempt=$((attempt + 1))
   # The query answers true or false, so the keys themselves never reach this shell.
   answer="$(az functionapp keys list \
     --subscription "$AZURE_SUBSCRIPTION_ID" \

@@ -1,6 +1,9 @@
+using System.Runtime.Versioning;
 using System.Text.Json;
 
 [assembly: AssemblyFixture(typeof(DocumentApi.Infra.Tests.InfraFixture))]
+// The Bicep CLI package these tests run is linux-x64, and the hook under test is a POSIX sh script.
+[assembly: SupportedOSPlatform("linux")]
 
 namespace DocumentApi.Infra.Tests;
 
