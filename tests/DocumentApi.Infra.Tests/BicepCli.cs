@@ -44,9 +44,6 @@ public static class BicepCli
             startInfo.Environment.Remove(name);
         }
 
-        // The CLI would otherwise check for a newer version and report usage over the network.
-        startInfo.Environment["BICEP_TRACING_ENABLED"] = "false";
-        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;
