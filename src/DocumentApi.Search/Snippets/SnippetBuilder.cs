@@ -173,9 +173,9 @@ internal static class SnippetBuilder
     /// <summary>Moves a fragment start back to the start of its word, or forward to the next one, never past <paramref name="maximum"/>.</summary>
     private static int SnapStart(string text, int start, int maximum)
     {
-        for (var i = start; i > 0 && i > start - BoundarySlack; i--)
+        for (var i = start; i >= 0 && i > start - BoundarySlack; i--)
         {
-            if (char.IsWhiteSpace(text[i - 1]))
+            if (i == 0 || char.IsWhiteSpace(text[i - 1]))
             {
                 return i;
             }
