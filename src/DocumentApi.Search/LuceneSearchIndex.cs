@@ -195,7 +195,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
             foreach (var scoreDoc in hits.ScoreDocs.Skip(skip).Take(top))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                items.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, analyzed));
+                items.Add(ToHit(searcher, scoreDoc, analyzed));
             }
 
             return new SearchResults(text, hits.TotalHits, mode, items);
@@ -206,16 +206,18 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
-    private SearchHit ToHit(LuceneDocument document, float score, AnalyzedQuery query)
+    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, AnalyzedQuery query)
     {
+        var document = searcher.Doc(scoreDoc.Doc);
         var ticks = document.GetField(IndexFields.PublishedAt)?.GetInt64Value();
+        var occurrences = PostingsOffsets.Read(searcher.IndexReader, scoreDoc.Doc, IndexFields.Body, query.Terms);
         return new SearchHit(
             document.Get(IndexFields.Id, CultureInfo.InvariantCulture),
             document.Get(IndexFields.Title, CultureInfo.InvariantCulture),
             ticks is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : null,
             document.Get(IndexFields.Source, CultureInfo.InvariantCulture),
-            score,
-            SnippetBuilder.Build(document.Get(IndexFields.Body, CultureInfo.InvariantCulture), query, _analyzer, IndexFields.Body));
+            scoreDoc.Score,
+            SnippetBuilder.Build(document.Get(IndexFields.Body, CultureInfo.InvariantCulture), query.Required, occurrences));
     }
 
     private static LuceneDocument ToLuceneDocument(IndexedDocument document)
@@ -223,7 +225,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         var result = new LuceneDocument
         {
             new StringField(IndexFields.Id, document.Id, Field.Store.YES),
-            new TextField(IndexFields.Body, document.Text ?? "", Field.Store.YES),
+            new Field(IndexFields.Body, document.Text ?? "", IndexFields.BodyType),
         };
         if (!string.IsNullOrEmpty(document.Title))
         {

@@ -28,10 +28,28 @@ internal sealed class CompatibilityNormalizationFilter : TokenFilter
         }
 
         var term = new ReadOnlySpan<char>(_term.Buffer, 0, _term.Length);
-        if (!term.IsNormalized(NormalizationForm.FormKC))
+        if (!IsPlainArabicOrAscii(term) && !term.IsNormalized(NormalizationForm.FormKC))
         {
             var normalized = term.ToString().Normalize(NormalizationForm.FormKC);
             _term.SetEmpty().Append(normalized);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True for the common term that NFKC leaves alone: ASCII, and the basic Arabic letters, tatweel and digits, none of
+    /// which has a compatibility form or combines with a neighbour. Spares the ICU check for almost every term.
+    /// </summary>
+    private static bool IsPlainArabicOrAscii(ReadOnlySpan<char> term)
+    {
+        foreach (var c in term)
+        {
+            if (!(c < '\u0080' || c is (>= ArabicLetters.Hamza and <= ArabicLetters.Yeh)
+                or (>= ArabicLetters.ArabicIndicDigitZero and <= ArabicLetters.ArabicIndicDigitNine)))
+            {
+                return false;
+            }
         }
 
         return true;

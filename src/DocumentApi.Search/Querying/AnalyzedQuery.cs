@@ -23,6 +23,9 @@ internal sealed record AnalyzedQuery(IReadOnlyList<QueryClause> Required, IReadO
 {
     public bool IsEmpty => Required.Count == 0;
 
+    /// <summary>Every distinct term of the required clauses: what snippets look for.</summary>
+    public IEnumerable<string> Terms => Required.SelectMany(c => c.Terms).Select(t => t.Text).Distinct(StringComparer.Ordinal);
+
     public static AnalyzedQuery Analyze(string? text, Analyzer analyzer, string fieldName)
     {
         var required = new List<QueryClause>();

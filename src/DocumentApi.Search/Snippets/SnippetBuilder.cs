@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
+using DocumentApi.Search.Analysis;
 using DocumentApi.Search.Querying;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace DocumentApi.Search.Snippets;
 
@@ -11,11 +10,10 @@ namespace DocumentApi.Search.Snippets;
 /// characters of the body, best first, each match wrapped in <c>&lt;mark&gt;</c> and all other text HTML-escaped.
 /// </summary>
 /// <remarks>
-/// The body is analysed again with the index's analyzer, so a match is found exactly where the index found it and the
-/// original spelling is marked (query احمد marks أحمد, ٢٠٢١ marks 2021): offsets come from the tokenizer and the
-/// invisible-character filter corrects them. A phrase is marked as one span, and only where its words stand in order.
-/// Written here rather than with Lucene's Highlighter, which is not served here and escapes through a formatter and
-/// encoder pair that is easy to get wrong; building the string ourselves keeps escaping in one place.
+/// Matches are where the index itself found the terms (<see cref="PostingsOffsets"/>), so the original spelling is
+/// marked (query احمد marks أحمد, ٢٠٢١ marks 2021). A phrase is marked as one span, and only where its words stand in
+/// order. Written here rather than with Lucene's Highlighter, which is not served here and escapes through a
+/// formatter and encoder pair that is easy to get wrong; building the string ourselves keeps escaping in one place.
 /// </remarks>
 internal static class SnippetBuilder
 {
@@ -33,14 +31,17 @@ internal static class SnippetBuilder
     private const string MarkClose = "</mark>";
     private const char Ellipsis = '…';
 
-    public static IReadOnlyList<string> Build(string? text, AnalyzedQuery query, Analyzer analyzer, string fieldName)
+    /// <param name="text">The stored body.</param>
+    /// <param name="clauses">The words and phrases to mark.</param>
+    /// <param name="occurrences">Where the terms of <paramref name="clauses"/> occur in <paramref name="text"/>.</param>
+    public static IReadOnlyList<string> Build(string? text, IReadOnlyList<QueryClause> clauses, IReadOnlyList<TermOccurrence> occurrences)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return [];
         }
 
-        var matches = FindMatches(text, query.Required, analyzer, fieldName);
+        var matches = FindMatches(text, clauses, occurrences.Where(o => o.Start >= 0 && o.Start < o.End && o.End <= text.Length).ToList());
         if (matches.Count == 0)
         {
             // Only the title matched: the lead of the body stands in.
@@ -94,42 +95,20 @@ internal static class SnippetBuilder
         return chosen.ConvertAll(w => Render(text, w.Start, w.End, matches, w.FirstMatch));
     }
 
-    private static List<Match> FindMatches(string text, IReadOnlyList<QueryClause> clauses, Analyzer analyzer, string fieldName)
+    private static List<Match> FindMatches(string text, IReadOnlyList<QueryClause> clauses, IReadOnlyList<TermOccurrence> occurrences)
     {
-        var wanted = new HashSet<string>(clauses.SelectMany(c => c.Terms).Select(t => t.Text), StringComparer.Ordinal);
-        var tokens = new List<Token>();
-        using (var stream = analyzer.GetTokenStream(fieldName, text))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            var position = -1;
-            while (stream.IncrementToken())
-            {
-                position += increment.PositionIncrement;
-                var value = term.ToString();
-                if (wanted.Contains(value))
-                {
-                    tokens.Add(new Token(value, position, offset.StartOffset, offset.EndOffset));
-                }
-            }
-
-            stream.End();
-        }
-
         var matches = new List<Match>();
-        var byPosition = tokens.ToLookup(t => t.Position);
+        var byPosition = occurrences.ToLookup(t => t.Position);
         foreach (var clause in clauses)
         {
             var first = clause.Terms[0].Text;
-            foreach (var token in tokens.Where(t => t.Text == first))
+            foreach (var occurrence in occurrences.Where(t => t.Text == first))
             {
-                var end = token.End;
+                var end = occurrence.End;
                 var found = true;
                 foreach (var next in clause.Terms.AsSpan()[1..])
                 {
-                    var at = byPosition[token.Position + next.Position].FirstOrDefault(t => t.Text == next.Text);
+                    var at = byPosition[occurrence.Position + next.Position].FirstOrDefault(t => t.Text == next.Text);
                     if (at is null)
                     {
                         found = false;
@@ -141,7 +120,19 @@ internal static class SnippetBuilder
 
                 if (found)
                 {
-                    matches.Add(new Match(token.Start, end, [clause.Key]));
+                    // Offsets around a removed invisible control include it; the mark is kept to the letters.
+                    var start = occurrence.Start;
+                    while (start < end - 1 && ArabicLetters.IsInvisibleControl(text[start]))
+                    {
+                        start++;
+                    }
+
+                    while (end > start + 1 && ArabicLetters.IsInvisibleControl(text[end - 1]))
+                    {
+                        end--;
+                    }
+
+                    matches.Add(new Match(start, end, [clause.Key]));
                 }
             }
         }
@@ -281,8 +272,6 @@ internal static class SnippetBuilder
 
         html.Append(WebUtility.HtmlEncode(plain.ToString()));
     }
-
-    private sealed record Token(string Text, int Position, int Start, int End);
 
     private sealed record Match(int Start, int End, IReadOnlyList<string> Keys);
 
