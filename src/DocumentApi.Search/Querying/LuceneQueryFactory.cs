@@ -42,9 +42,9 @@ internal static class LuceneQueryFactory
     public static Filter? BuildFilter(SearchQuery query)
     {
         var filters = new BooleanQuery(disableCoord: true);
-        if (query.Source is { } source)
+        if (!string.IsNullOrEmpty(query.Source))
         {
-            filters.Add(new TermQuery(new Term(IndexFields.Source, source)), Occur.MUST);
+            filters.Add(new TermQuery(new Term(IndexFields.Source, query.Source)), Occur.MUST);
         }
 
         if (query.From is not null || query.To is not null)
