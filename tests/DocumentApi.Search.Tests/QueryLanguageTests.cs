@@ -166,6 +166,18 @@ public class QueryLanguageTests
         Assert.Equal(["school"], await index.Ids("\u0000مدرسة\uFFFF \uD800"));
     }
 
+    [Fact]
+    public async Task AQueryOfThousandsOfWordsDoesNotThrow()
+    {
+        using var index = With(Doc("school", "افتتحت مدرسة جديدة"));
+        var words = string.Join(' ', Enumerable.Range(0, 3000).Select(i => $"w{i} -x{i}"));
+
+        var results = await index.Find("مدرسة " + words);
+
+        Assert.Equal(MatchMode.Any, results.MatchMode);
+        Assert.Equal(["school"], results.Items.Select(h => h.Id));
+    }
+
     [Theory]
     [InlineData("مدرسة*")]
     [InlineData("+مدرسة")]

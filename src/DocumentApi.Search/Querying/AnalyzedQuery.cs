@@ -21,6 +21,12 @@ internal sealed record QueryClause(ImmutableArray<PositionedTerm> Terms)
 /// </summary>
 internal sealed record AnalyzedQuery(IReadOnlyList<QueryClause> Required, IReadOnlyList<QueryClause> Excluded)
 {
+    /// <summary>
+    /// Clauses kept of each kind; the rest are ignored. Far above what a 512-character query holds, and far below
+    /// Lucene's limit of 1,024 clauses in a boolean query, which would otherwise throw on an unchecked query.
+    /// </summary>
+    public const int MaxClauses = 256;
+
     public bool IsEmpty => Required.Count == 0;
 
     /// <summary>Every distinct term of the required clauses: what snippets look for.</summary>
@@ -74,5 +80,5 @@ internal sealed record AnalyzedQuery(IReadOnlyList<QueryClause> Required, IReadO
     }
 
     private static List<QueryClause> Distinct(List<QueryClause> clauses) =>
-        clauses.DistinctBy(c => c.Key, StringComparer.Ordinal).ToList();
+        clauses.DistinctBy(c => c.Key, StringComparer.Ordinal).Take(MaxClauses).ToList();
 }
