@@ -35,9 +35,12 @@ internal static class ArabicLetters
     /// <summary>True for harakat, tanween and the other combining marks that do not change which word is written.</summary>
     public static bool IsDiacritic(char c) => c is >= Fathatan and <= WavyHamzaBelow or SuperscriptAlef;
 
-    /// <summary>True for letters of the Arabic script (Arabic, Arabic Supplement, Extended-A and the presentation forms).</summary>
+    /// <summary>
+    /// True for letters of the Arabic script (Arabic, Arabic Supplement, Extended-A and the presentation forms).
+    /// Tatweel is not a letter: it only stretches the one before it.
+    /// </summary>
     public static bool IsArabicScriptLetter(char c) =>
-        c is (>= '\u0620' and <= '\u064A') or (>= '\u066E' and <= '\u06D3') or '\u06D5' or (>= '\u06EE' and <= '\u06FF')
+        c is (>= '\u0620' and < Tatweel) or (> Tatweel and <= Yeh) or (>= '\u066E' and <= '\u06D3') or '\u06D5' or (>= '\u06EE' and <= '\u06FF')
             or (>= '\u0750' and <= '\u077F') or (>= '\u08A0' and <= '\u08C9')
             or (>= '\uFB50' and <= '\uFDFB') or (>= '\uFE70' and <= '\uFEFC');
 }

@@ -44,8 +44,14 @@ internal static class DatelineSplitter
             return null;
         }
 
-        if (IsBylineOnly(line) && lines.FindIndex(first + 1, l => l.Length > 0) >= 0)
+        if (IsBylineOnly(line))
         {
+            // A byline with nothing after it is all the body there is: it stays body.
+            if (lines.FindIndex(first + 1, l => l.Length > 0) < 0)
+            {
+                return null;
+            }
+
             lines.RemoveAt(first);
             return line;
         }

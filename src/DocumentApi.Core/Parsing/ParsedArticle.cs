@@ -17,13 +17,14 @@ internal sealed record ParsedArticle
     public ImmutableArray<Section> Sections { get; init; } = [];
 
     /// <summary>
-    /// The shared body pipeline of both formats: boilerplate out, dateline off the first line, then paragraphs and
-    /// sections. The order matters: boilerplate goes first so a teaser can never be taken for a dateline or heading.
+    /// The shared body pipeline of both formats, run on lines <see cref="BoilerplateRemover"/> has already cleared
+    /// (it runs first so a teaser or comment form can never be taken for a title, dateline or heading): the dateline
+    /// off the first line, then paragraphs and sections.
     /// </summary>
-    public static (ImmutableArray<Section> Sections, string? Dateline) ParseBody(IReadOnlyList<string> lines)
+    public static (ImmutableArray<Section> Sections, string? Dateline) ParseBody(List<string> lines)
     {
-        var body = BoilerplateRemover.Remove(lines);
-        var dateline = DatelineSplitter.Split(body);
-        return (BodyBuilder.Build(body), dateline);
+        ArgumentNullException.ThrowIfNull(lines);
+        var dateline = DatelineSplitter.Split(lines);
+        return (BodyBuilder.Build(lines), dateline);
     }
 }

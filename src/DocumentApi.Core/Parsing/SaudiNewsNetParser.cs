@@ -73,7 +73,7 @@ internal static class SaudiNewsNetParser
             return new JsonArticle(index, null, $"{what} is not an article: it has no \"{ContentProperty}\" text.");
         }
 
-        var lines = TextLines.Split(Clean(content.GetString()!));
+        var lines = BoilerplateRemover.Remove(TextLines.Split(Clean(content.GetString()!)));
         var (sections, dateline) = ParsedArticle.ParseBody(lines);
         var article = new ParsedArticle
         {

@@ -16,7 +16,7 @@ namespace DocumentApi.Core.Parsing;
 internal sealed record SeedHeader(string SourceId, DateTimeOffset? PublishedAt)
 {
     private const int DateDigits = 8;
-    private const int MaxUnixDigits = 12;
+    private const int MaxUnixDigits = 18;
     private const int MaxSourceIdLength = 64;
 
     /// <summary>Time zones span from UTC-12 to UTC+14, so a local date is at most one day from the UTC date.</summary>

@@ -3,6 +3,7 @@ namespace DocumentApi.Core.Parsing;
 /// <summary>
 /// Parses the plain-text seed format: an optional header line (<see cref="SeedHeader"/>), an optional image caption
 /// line (<see cref="CaptionLine"/>), an optional title line, then the body (<see cref="ParsedArticle.ParseBody"/>).
+/// Site boilerplate (<see cref="BoilerplateRemover"/>) is removed from everything after the caption.
 /// </summary>
 /// <remarks>
 /// The first non-blank line after the header and caption is the title when it stands alone (a blank line follows
@@ -33,14 +34,17 @@ internal static class SeedTextParser
             next = SkipBlank(lines, next + 1);
         }
 
+        // Boilerplate goes before the title is looked for: a comment form alone must not become a title.
+        var rest = BoilerplateRemover.Remove(lines.GetRange(next, lines.Count - next));
+        next = SkipBlank(rest, 0);
         string? title = null;
-        if (next < lines.Count && IsTitleLine(lines, next))
+        if (next < rest.Count && IsTitleLine(rest, next))
         {
-            title = lines[next];
-            next = SkipBlank(lines, next + 1);
+            title = rest[next];
+            next = SkipBlank(rest, next + 1);
         }
 
-        var (sections, dateline) = ParsedArticle.ParseBody(lines.GetRange(next, lines.Count - next));
+        var (sections, dateline) = ParsedArticle.ParseBody(rest.GetRange(next, rest.Count - next));
         return new ParsedArticle
         {
             Title = title,

@@ -66,16 +66,22 @@ internal static class TextLines
     /// </summary>
     public static bool IsSpace(char c) => c == ' ' || (c > '\u007F' && char.IsWhiteSpace(c)) || c is >= '\t' and <= '\r';
 
+    /// <summary>
+    /// At either end of a line, invisible characters go too: zero-width space, word joiner and the left-to-right and
+    /// right-to-left marks mean nothing there. Inside a line they are left alone.
+    /// </summary>
+    private static bool IsTrimmable(char c) => IsSpace(c) || c is '\u200B' or '\u200E' or '\u200F' or '\u2060';
+
     private static ReadOnlySpan<char> TrimSpaces(ReadOnlySpan<char> line)
     {
         var start = 0;
-        while (start < line.Length && IsSpace(line[start]))
+        while (start < line.Length && IsTrimmable(line[start]))
         {
             start++;
         }
 
         var end = line.Length;
-        while (end > start && IsSpace(line[end - 1]))
+        while (end > start && IsTrimmable(line[end - 1]))
         {
             end--;
         }
