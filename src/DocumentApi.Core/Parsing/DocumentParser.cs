@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using DocumentApi.Core.Documents;
 
 namespace DocumentApi.Core.Parsing;
@@ -19,6 +18,8 @@ namespace DocumentApi.Core.Parsing;
 public sealed class DocumentParser(ParserOptions options)
 {
     public const string OctetStream = "application/octet-stream";
+
+    private const string WhiteSpaceOnlyReason = "The blob holds only white space.";
 
     public ParserOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
@@ -51,39 +52,35 @@ public sealed class DocumentParser(ParserOptions options)
             return [DocumentAssembler.Fail(Facts(signature.ContentType), null, $"The blob is {signature.Name}, not a text or JSON document.")];
         }
 
-        var decoded = TextDecoder.Decode(bytes);
-        if (TextDecoder.LooksBinary(decoded.Text))
+        var blob = TextDecoder.Open(content);
+        if (TextDecoder.LooksBinary(blob))
         {
             return [DocumentAssembler.Fail(Facts(OctetStream), null, "The blob looks binary: it holds NUL or other control bytes, so it is not text.")];
         }
 
-        if (FormatDetector.IsJson(decoded.Text, blobName, declared))
+        var first = blob.FirstSignificantChar();
+        if (FormatDetector.IsJson(first, blobName, declared))
         {
-            return ParseJson(content, decoded, Facts(WithCharset("application/json", decoded, utf8IsDefault: true)));
+            var jsonFacts = Facts(WithCharset("application/json", blob, utf8IsDefault: true));
+            return first is null
+                ? [DocumentAssembler.Fail(jsonFacts, null, WhiteSpaceOnlyReason)]
+                : ParseJson(blob, jsonFacts);
         }
 
-        var facts = Facts(WithCharset("text/plain", decoded, utf8IsDefault: false));
-        var text = TextHygiene.Clean(decoded.Text);
+        var facts = Facts(WithCharset("text/plain", blob, utf8IsDefault: false));
+        var text = TextHygiene.Clean(blob.Text);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return [DocumentAssembler.Fail(facts, null, "The blob holds only white space.")];
+            return [DocumentAssembler.Fail(facts, null, WhiteSpaceOnlyReason)];
         }
 
         return [DocumentAssembler.Assemble(SeedTextParser.Parse(text), facts, null)];
     }
 
-    private ImmutableArray<Document> ParseJson(ReadOnlyMemory<byte> content, DecodedText decoded, BlobFacts facts)
+    private ImmutableArray<Document> ParseJson(DecodedBlob blob, BlobFacts facts)
     {
-        if (string.IsNullOrWhiteSpace(decoded.Text))
-        {
-            return [DocumentAssembler.Fail(facts, null, "The blob holds only white space.")];
-        }
-
         // The JSON reader wants UTF-8: the original bytes when they are UTF-8, else the decoded text re-encoded.
-        var utf8 = decoded.Encoding == TextEncodingKind.Utf8
-            ? content[decoded.BomLength..]
-            : Encoding.UTF8.GetBytes(decoded.Text);
-        var articles = SaudiNewsNetParser.Parse(utf8, Options.MaxJsonDepth);
+        var articles = SaudiNewsNetParser.Parse(blob.Utf8, Options.MaxJsonDepth);
         var documents = ImmutableArray.CreateBuilder<Document>(articles.Count);
         foreach (var article in articles)
         {
@@ -96,6 +93,6 @@ public sealed class DocumentParser(ParserOptions options)
     }
 
     /// <summary>JSON is UTF-8 unless it says otherwise (RFC 8259), so only another charset is named for it.</summary>
-    private static string WithCharset(string mediaType, DecodedText decoded, bool utf8IsDefault) =>
-        utf8IsDefault && decoded.Encoding == TextEncodingKind.Utf8 ? mediaType : $"{mediaType}; charset={decoded.Charset}";
+    private static string WithCharset(string mediaType, DecodedBlob blob, bool utf8IsDefault) =>
+        utf8IsDefault && blob.Encoding == TextEncodingKind.Utf8 ? mediaType : $"{mediaType}; charset={blob.Charset}";
 }

@@ -10,12 +10,14 @@ internal static class FormatDetector
 {
     public const string JsonExtension = ".json";
 
-    public static bool IsJson(string text, string blobName, string? contentType)
+    /// <param name="firstSignificantChar">The text's first character that is not white space; null when there is none.</param>
+    /// <param name="blobName">The blob's name.</param>
+    /// <param name="contentType">The declared content type, if any.</param>
+    public static bool IsJson(char? firstSignificantChar, string blobName, string? contentType)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(blobName);
-        var start = text.AsSpan().TrimStart();
-        return (!start.IsEmpty && start[0] is '{' or '[')
+        return firstSignificantChar is '{' or '['
+
             || blobName.EndsWith(JsonExtension, StringComparison.OrdinalIgnoreCase)
             || IsJsonContentType(contentType);
     }

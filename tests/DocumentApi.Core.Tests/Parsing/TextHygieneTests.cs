@@ -27,4 +27,34 @@ public sealed class TextHygieneTests
         const string text = "وزير الاتصالات الإيراني\nطهران ترحب بجهود قطر";
         Assert.Same(text, TextHygiene.Clean(text));
     }
+
+    [Theory]
+    [InlineData("Doha and Tehran", true)]
+    [InlineData("وزير الاتصالات الإيراني: طهران ترحب “بجهود” قطر…", true)]
+    [InlineData("كَتَبَ", true)] // one mark after each letter
+    [InlineData("ﻭﺯﻳﺮ", true)] // presentation forms
+    [InlineData("\u0627\u0654", false)] // combining hamza: NFC composes it
+    [InlineData("\u0645\u0651\u064E", false)] // shadda then fatha: NFC reorders them
+    [InlineData("مُحَمَّد", false)] // the same inside a word: marks side by side go to ICU
+    [InlineData("Cafe\u0301", false)] // a Latin combining accent
+    [InlineData("\u2000", false)] // en quad has a canonical decomposition
+    [InlineData("한국어", false)] // outside the known-stable ranges: ICU decides
+    public void QuickNfcCheckIsSureOnlyWhereNfcChangesNothing(string text, bool expected)
+    {
+        Assert.Equal(expected, TextHygiene.IsCertainlyNfc(text));
+        if (expected)
+        {
+            Assert.True(text.IsNormalized(System.Text.NormalizationForm.FormC));
+        }
+    }
+
+    [Fact]
+    public void QuickNfcCheckNeverDisagreesWithIcuOnTheSamples()
+    {
+        var texts = new[] { RepoFiles.Seed(RepoFiles.Seed000), RepoFiles.Seed(RepoFiles.Seed003), File.ReadAllBytes(RepoFiles.SamplePath(RepoFiles.SaudiNewsNetSample)) }
+            .SelectMany(bytes => System.Text.Encoding.UTF8.GetString(bytes).Split('\n'));
+
+        Assert.All(texts, line => Assert.True(!TextHygiene.IsCertainlyNfc(line) || line.IsNormalized(System.Text.NormalizationForm.FormC), line));
+        Assert.Contains(texts, line => TextHygiene.IsCertainlyNfc(line) && line.Any(c => c > '\u0600'));
+    }
 }
