@@ -16,8 +16,8 @@ namespace DocumentApi.Core.Parsing;
 /// <item>A question line (<c>◄ ...</c>) is a paragraph of its own with <see cref="Paragraph.IsQuestion"/> set and
 /// the marker removed; the answer starts on the next line.</item>
 /// <item>A numbered heading (<c>1- ...</c>) always starts a section. A plain heading (a few words, no end
-/// punctuation) starts one only where a paragraph could start, so the short last line of a wrapped paragraph is
-/// never taken for one.</item>
+/// punctuation) starts one only where a paragraph could start and not right after a question, so neither the short
+/// last line of a wrapped paragraph nor a short answer is taken for one.</item>
 /// <item>A heading must head something: a heading followed directly by another heading, or by nothing, becomes
 /// a paragraph.</item>
 /// </list>
@@ -29,6 +29,7 @@ internal sealed class BodyBuilder
     private readonly StringBuilder _paragraph = new();
     private string? _heading;
     private string? _pendingHeading;
+    private bool _lastLineWasQuestion;
 
     private BodyBuilder()
     {
@@ -63,11 +64,16 @@ internal sealed class BodyBuilder
                 AddParagraph(new Paragraph(question, IsQuestion: true));
             }
 
+            _lastLineWasQuestion = true;
             return;
         }
 
         var atParagraphStart = _paragraph.Length == 0;
-        if (LineShapes.IsNumberedHeading(line) || (atParagraphStart && LineShapes.IsHeading(line)))
+
+        // What follows a question is its answer, however short ("نعم بالتأكيد"), never a heading.
+        var canBeHeading = atParagraphStart && !_lastLineWasQuestion;
+        _lastLineWasQuestion = false;
+        if (LineShapes.IsNumberedHeading(line) || (canBeHeading && LineShapes.IsHeading(line)))
         {
             EndParagraph();
             SetHeading(line);

@@ -14,6 +14,7 @@ internal static class JsonGuard
     {
         // The reader's own limit is one level higher, so going too deep is reported here, by position, rather than as
         // a syntax error.
+        maxDepth = Math.Max(maxDepth, 0);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
         try
         {

@@ -40,7 +40,7 @@ internal static class SaudiNewsNetParser
             return [new JsonArticle(null, null, problem)];
         }
 
-        using var json = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth + 1 });
+        using var json = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = Math.Max(maxDepth, 0) + 1 });
         var root = json.RootElement;
         switch (root.ValueKind)
         {

@@ -78,6 +78,15 @@ public sealed class BodyBuilderTests
     }
 
     [Fact]
+    public void ShortAnswerRightAfterAQuestionIsNotAHeading()
+    {
+        var sections = BodyBuilder.Build(["◄ هل أنتم متفائلون بنتائج الزيارة؟", "", "نعم بالتأكيد", "", "الوساطة القطرية", "قطر تدعو دائما الى الحوار."]);
+
+        Assert.Equal([null, "الوساطة القطرية"], sections.Select(s => s.Heading));
+        Assert.Equal(["هل أنتم متفائلون بنتائج الزيارة؟", "نعم بالتأكيد"], sections[0].Paragraphs.Select(p => p.Text));
+    }
+
+    [Fact]
     public void ShortLastLineOfAWrappedParagraphIsNotAHeading()
     {
         string[] lines = ["بيننا كشعوب في المنطقة قواسم مشتركة يجب ان نتحاور لأن فرص الصداقة والتعاون", "كبيرة ومهمة"];
