@@ -37,7 +37,8 @@ internal static class LineShapes
 
     /// <summary>
     /// A plain heading: a few words (at most <see cref="MaxHeadingWords"/>, <see cref="MaxHeadingLength"/>
-    /// characters) with at least one letter and no punctuation at the end, e.g. <c>الاقتصاد الرقمي</c>.
+    /// characters) with at least one letter and no punctuation at the end, e.g. <c>الاقتصاد الرقمي</c>; not an
+    /// e-mail or web address.
     /// Whether it stands where a heading can stand is the body builder's question.
     /// </summary>
     public static bool IsHeading(ReadOnlySpan<char> line) =>
@@ -45,7 +46,12 @@ internal static class LineShapes
         && !IsQuestion(line)
         && !EndsWithPunctuation(line)
         && HasLetter(line)
-        && CountWords(line) <= MaxHeadingWords;
+        && CountWords(line) <= MaxHeadingWords
+        && !IsAddress(line);
+
+    /// <summary>An e-mail or web address (a columnist's contact line), which is text, never a heading.</summary>
+    public static bool IsAddress(ReadOnlySpan<char> line) =>
+        line.Contains('@') || line.Contains("://", StringComparison.Ordinal) || line.Contains("www.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A numbered heading: one or two digits (Latin or Arabic-Indic), then <c>-</c>, <c>.</c> or <c>)</c>, then a

@@ -91,6 +91,36 @@ public sealed class DocumentParserRobustnessTests
         Assert.StartsWith("The blob is not valid JSON", document.FailureReason, StringComparison.Ordinal);
     }
 
+    /// <summary>The pieces the line rules react to, so random texts hit the rules' edges rather than plain prose.</summary>
+    private static readonly string[] Tokens =
+    [
+        "الدوحة", "وطهران", "قطر", "WTDC-25", "2025", "1", " ", " ", " ", "\n", "\n", "\n\n", "\u00A0", "-", " - ", " – ", " ـ ",
+        ".", "..", "؟", "?", "!", "…", "،", ":", "«", "»", "“", "”", "◄", "◄ ", "1- ", "12) ", "اقرأ أيضاً", "شاهد أيضاً",
+        "اترك تعليقاً", "*** Local Caption ***", "20210613 1623614769 51060", "1 1587347", "jehat5@yahoo.com", "\r\n", "\t",
+        "\u0627\u0654", "ّ", "َ", "ـ", "\uFEFF", "\0", "{", "[",
+    ];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void RandomTextsBuiltFromTheRulesOwnPiecesNeverThrow(int seed)
+    {
+        var random = new Random(seed);
+        for (var text = 0; text < 400; text++)
+        {
+            var builder = new StringBuilder();
+            var length = random.Next(1, 60);
+            for (var i = 0; i < length; i++)
+            {
+                builder.Append(Tokens[random.Next(Tokens.Length)]);
+            }
+
+            AssertParsesSomehow("fuzz.txt", Encoding.UTF8.GetBytes(builder.ToString()));
+        }
+    }
+
     private static void AssertParsesSomehow(string blobName, byte[] bytes)
     {
         var documents = Parser.Parse(blobName, bytes, null);

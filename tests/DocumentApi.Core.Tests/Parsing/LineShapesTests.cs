@@ -33,6 +33,8 @@ public sealed class LineShapesTests
     [InlineData("الأسباب:", false)] // introduces a list
     [InlineData("◄ ما هي نتائج الزيارة", false)] // a question
     [InlineData("1 1587347", false)] // no letters
+    [InlineData("jehat5@yahoo.com", false)] // a columnist's address
+    [InlineData("www.alriyadh.com", false)]
     [InlineData("", false)]
     public void IsHeadingForAFewUnpunctuatedWords(string line, bool expected) =>
         Assert.Equal(expected, LineShapes.IsHeading(line));
