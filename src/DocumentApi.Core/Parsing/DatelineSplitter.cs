@@ -10,8 +10,8 @@ namespace DocumentApi.Core.Parsing;
 /// <list type="bullet">
 /// <item>a line that is only a byline, with more body after it: one spaced dash with one to
 /// <see cref="MaxBylineSideWords"/> words on each side and <see cref="MaxBylineWords"/> in all, no quotes or stars,
-/// not a sentence
-/// (<c>سلوى سعد – متابعات</c>, <c>حائل - بشير الرشيدي:</c>). The whole line is the dateline, without a trailing colon;</item>
+/// not a sentence (<c>سلوى سعد – متابعات</c>, <c>حائل - بشير الرشيدي:</c>). The whole line is the dateline, without
+/// a trailing colon;</item>
 /// <item>a line that opens with at most <see cref="MaxDatelineWords"/> words (a place, an agency: no sentence
 /// punctuation) and a spaced dash: those words are the dateline and the rest stays body. When the dash is followed by
 /// a place and a colon (<c>سبق - الرياض: ...</c>, the usual Saudi newspaper form) they belong to the dateline too.</item>
