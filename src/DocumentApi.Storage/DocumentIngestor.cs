@@ -35,9 +35,13 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         _store = store;
         _changeLog = changeLog;
         _parser = new DocumentParser(parserOptions.Value);
+        Parser = _parser.Parse;
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>The parser, replaceable so storage tests do not depend on the parsing rules of the day.</summary>
+    internal Func<string, ReadOnlyMemory<byte>, string?, ImmutableArray<Document>> Parser { get; set; }
 
     /// <summary>Write requests sent to the documents and listing tables and the change log, for tests.</summary>
     internal long WriteRequests => Interlocked.Read(ref _writeRequests);
@@ -406,7 +410,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         }
         else
         {
-            documents = _parser.Parse(blobName, blob.Content, blob.ContentType);
+            documents = Parser(blobName, blob.Content, blob.ContentType);
         }
 
         // Rows are addressed by id, and a transaction may not touch a row twice.
@@ -450,7 +454,13 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         BlobDownloadStreamingResult result;
         try
         {
-            result = (await client.DownloadStreamingAsync(options, cancellationToken).ConfigureAwait(false)).Value;
+            var response = await client.DownloadStreamingAsync(options, cancellationToken).ConfigureAwait(false);
+            if (response.GetRawResponse().Status == 304)
+            {
+                return DownloadedBlob.Unmodified;
+            }
+
+            result = response.Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 304)
         {
