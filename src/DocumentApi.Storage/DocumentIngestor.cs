@@ -87,8 +87,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
             if (!state.IsPublished)
             {
                 // A writer stored this version but stopped before its listing rows and change-log entry were confirmed.
-                await _changeLog.AppendAsync(partition, storedIds, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _writeRequests);
+                await AppendChangeAsync(partition, storedIds, cancellationToken).ConfigureAwait(false);
                 await RepublishAsync(partition, [], cancellationToken).ConfigureAwait(false);
                 _logger.LogInformation("Blob {BlobName} was stored but not published; published {DocumentCount} documents", blobName, storedIds.Length);
             }
@@ -168,14 +167,15 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         var batches = PlanTransactions(state, rowSets, finalBlobRow);
         var finalETag = await SubmitAsync(state, batches, finalBlobRow, cancellationToken).ConfigureAwait(false);
 
+        // The listing rows (one transaction per scope) and the change-log entry go out together: neither depends on
+        // the other, and the blob row stays unpublished until both are written.
         var listing = rowSets.SelectMany(r => DocumentRows.ListingRows(r.Meta, partition)).ToList();
         var oldListingKeys = state.Metas.SelectMany(ListingKeysOf).ToList();
-        await WriteListingAsync(listing, oldListingKeys, cancellationToken).ConfigureAwait(false);
-
         var changedIds = state.Metas.Select(m => m.GetString(Fields.DocumentId))
             .Concat(rowSets.Select(r => r.Meta.GetString(Fields.DocumentId)));
-        await _changeLog.AppendAsync(partition, changedIds, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _writeRequests);
+        await Task.WhenAll(
+            WriteListingAsync(listing, oldListingKeys, cancellationToken),
+            AppendChangeAsync(partition, changedIds, cancellationToken)).ConfigureAwait(false);
 
         // The listing is another table, so it is written after the commit. A newer commit in between may have been
         // published before ours: marking the blob row published is conditional on the ETag of our commit, and when the
@@ -241,6 +241,12 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         {
             Interlocked.Increment(ref _writeRequests);
         }
+    }
+
+    private async Task AppendChangeAsync(string partition, IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    {
+        await _changeLog.AppendAsync(partition, documentIds, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _writeRequests);
     }
 
     private async Task WriteListingAsync(IReadOnlyCollection<TableEntity> upserts, IEnumerable<(string, string)> deletes, CancellationToken cancellationToken)

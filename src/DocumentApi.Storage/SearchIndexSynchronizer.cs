@@ -327,8 +327,9 @@ public sealed class SearchIndexSynchronizer : BackgroundService
             _logger.LogInformation("There is no search snapshot yet; rebuilding from the tables");
             return false;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException and not RequestFailedException)
         {
+            // Whatever the index makes of a damaged snapshot, the tables can always rebuild it.
             _logger.LogWarning(ex, "The search snapshot could not be read; rebuilding from the tables");
             return false;
         }

@@ -75,6 +75,23 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void TheSynchronizerIsAHostedServiceOverTheRegisteredIndex()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DocumentStorage"] = "UseDevelopmentStorage=true" }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<Search.ISearchIndex, Support.InMemorySearchIndex>();
+        services.AddDocumentStorage(configuration).AddSearchIndexSynchronizer(configuration);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var hosted = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
+
+        Assert.Contains(provider.GetRequiredService<SearchIndexSynchronizer>(), hosted);
+        Assert.Equal(2, hosted.Count); // the storage initializer first, so the tables exist before the first read
+        Assert.Equal(TimeSpan.FromMilliseconds(500), provider.GetRequiredService<IOptions<SearchIndexSyncOptions>>().Value.PollInterval);
+    }
+
+    [Fact]
     public void TheSynchronizerOptionsRejectARetentionShorterThanTheOverlap()
     {
         using var services = Build(new()

@@ -18,6 +18,7 @@ namespace DocumentApi.Storage.Tests.Support;
 public sealed class StorageHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private bool _ownsStorage = true;
 
     private StorageHarness(ServiceProvider services)
     {
@@ -77,8 +78,12 @@ public sealed class StorageHarness : IAsyncDisposable
     }
 
     /// <summary>Another set of services over the same container and tables (another instance of the app).</summary>
-    public async Task<StorageHarness> SiblingAsync(AzuriteFixture azurite, TimeProvider? time = null, Action<IServiceCollection>? configure = null) =>
-        await CreateAsync(azurite, SameStorage(), time, configure);
+    public async Task<StorageHarness> SiblingAsync(AzuriteFixture azurite, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
+    {
+        var sibling = await CreateAsync(azurite, SameStorage(), time, configure);
+        sibling._ownsStorage = false;
+        return sibling;
+    }
 
     public Dictionary<string, string?> SameStorage() => new()
     {
@@ -133,6 +138,12 @@ public sealed class StorageHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
+        if (!_ownsStorage)
+        {
+            await _services.DisposeAsync();
+            return;
+        }
+
         await Clients.Documents.DeleteIfExistsAsync(cancellationToken: ct);
         await Clients.System.DeleteIfExistsAsync(cancellationToken: ct);
         await Clients.DocumentsTable.DeleteAsync(ct);
