@@ -72,6 +72,11 @@ internal sealed class DocumentIngestor : IDocumentIngestor
                 _logger.LogWarning(ex, "Ingesting {BlobName} lost {Attempts} races in a row; giving up for now", blobName, attempt);
                 throw new TransientStorageException($"Concurrent writers kept changing the documents of blob '{blobName}'.", ex);
             }
+            catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+            {
+                _logger.LogWarning(ex, "Ingesting {BlobName} failed with status {Status}; the caller retries", blobName, ex.Status);
+                throw StorageErrors.Transient($"ingesting blob '{blobName}'", ex);
+            }
         }
     }
 
@@ -513,8 +518,9 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         }
     }
 
+    /// <summary>Exponential with full jitter (up to 1.6 s), so writers that collided spread out.</summary>
     private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * Math.Min(attempt, 8));
+        TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 << Math.Min(attempt, 6)));
 
     private sealed record DownloadedBlob(bool NotModified, ETag ETag, byte[]? Content, string ContentHash, long Length, string? ContentType, string? Md5)
     {

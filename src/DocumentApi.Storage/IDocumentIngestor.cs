@@ -43,7 +43,11 @@ public sealed record IngestResult(
     ImmutableArray<string> DocumentIds,
     ImmutableArray<string> RemovedDocumentIds);
 
-/// <summary>Storage refused long enough that the operation should be retried later; nothing is half-written.</summary>
+/// <summary>
+/// Storage failed in a way worth retrying later: concurrent writers kept winning, or the service timed out, throttled or
+/// failed (no response, 408, 429, 5xx). What was written is consistent (a reader never sees half a document), and running
+/// the operation again completes it. Other storage failures (configuration, permissions) propagate as they are.
+/// </summary>
 public sealed class TransientStorageException : Exception
 {
     public TransientStorageException()

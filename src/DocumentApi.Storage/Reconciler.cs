@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using DocumentApi.Storage.Tables;
@@ -47,6 +48,18 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
     private StorageClients Clients => store.Clients;
 
     public async Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ReconcileCoreAsync(mode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Transient("reconciling", ex);
+        }
+    }
+
+    private async Task<ReconcileReport> ReconcileCoreAsync(ReconcileMode mode, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var blobs = await ListBlobsAsync(cancellationToken).ConfigureAwait(false);
@@ -200,7 +213,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
             var name = state.AllRows.Select(r => r.GetString(Fields.BlobName)).FirstOrDefault(n => n is not null);
             if (name is null)
             {
-                var deletes = state.AllRows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey), Azure.ETag.All)).ToList();
+                var deletes = state.AllRows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey), ETag.All)).ToList();
                 foreach (var batch in TableStore.Batches(deletes, Clients.Options.MaxTransactionBytes, 100))
                 {
                     await Clients.DocumentsTable.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);

@@ -120,6 +120,18 @@ public sealed class SearchIndexSynchronizer : BackgroundService
     /// <summary>Reads the change log once and applies what is new; returns the number of entries applied.</summary>
     public async Task<int> SyncOnceAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await SyncOnceCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Transient("reading the change log", ex);
+        }
+    }
+
+    private async Task<int> SyncOnceCoreAsync(CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -167,6 +179,18 @@ public sealed class SearchIndexSynchronizer : BackgroundService
     /// change-log entries older than the snapshot's cursor minus <see cref="SearchIndexSyncOptions.ChangeLogRetention"/>.
     /// </summary>
     public async Task<SnapshotResult> SaveSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveSnapshotCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Transient("saving the search snapshot", ex);
+        }
+    }
+
+    private async Task<SnapshotResult> SaveSnapshotCoreAsync(CancellationToken cancellationToken)
     {
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await using (file.ConfigureAwait(false))

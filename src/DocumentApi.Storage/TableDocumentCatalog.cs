@@ -24,6 +24,42 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
 
     public async Task<DocumentPage> ListAsync(DocumentListQuery query, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await ListCoreAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Transient("listing documents", ex);
+        }
+    }
+
+    public async Task<CatalogEntry?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetCoreAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Transient("reading a document", ex);
+        }
+    }
+
+    public async Task<DocumentContent?> OpenContentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await OpenContentCoreAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Transient("opening a blob", ex);
+        }
+    }
+
+    private async Task<DocumentPage> ListCoreAsync(DocumentListQuery query, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Top, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Top, MaxTop, nameof(query));
@@ -47,7 +83,7 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
         return new DocumentPage([], null);
     }
 
-    public async Task<CatalogEntry?> GetAsync(string id, CancellationToken cancellationToken = default)
+    private async Task<CatalogEntry?> GetCoreAsync(string id, CancellationToken cancellationToken)
     {
         var partition = StorageKeys.PartitionForDocument(id);
         if (partition is null)
@@ -77,7 +113,7 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
         throw new TransientStorageException($"Document '{id}' kept changing while it was read.");
     }
 
-    public async Task<DocumentContent?> OpenContentAsync(string id, CancellationToken cancellationToken = default)
+    private async Task<DocumentContent?> OpenContentCoreAsync(string id, CancellationToken cancellationToken)
     {
         var partition = StorageKeys.PartitionForDocument(id);
         if (partition is null)
