@@ -346,6 +346,8 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         var table = _store.Clients.DocumentsTable;
         var partition = state.Partition;
         var pendingVersion = finalBlobRow?.GetString(Fields.BodyVersion) ?? "delete";
+        var blobName = finalBlobRow?.GetString(Fields.BlobName)
+            ?? state.AllRows.Select(r => r.GetString(Fields.BlobName)).FirstOrDefault(n => n is not null);
         var etag = state.BlobRow?.ETag;
         for (var i = 0; i < batches.Count; i++)
         {
@@ -360,6 +362,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
                 var row = last ? finalBlobRow! : new TableEntity(partition, StorageKeys.BlobRowKey)
                 {
                     [Fields.Kind] = RowKinds.Blob,
+                    [Fields.BlobName] = blobName,
                     [Fields.State] = BlobRowStates.Pending,
                     [Fields.PendingVersion] = pendingVersion,
                 };

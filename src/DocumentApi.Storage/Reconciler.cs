@@ -114,7 +114,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         var work = new List<WorkItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"RowKey eq {StorageKeys.BlobRowKey}");
-        string[] select = ["PartitionKey", "RowKey", Fields.BlobName, Fields.BlobETag, Fields.BlobMd5, Fields.State];
+        string[] select = ["PartitionKey", "RowKey", "Timestamp", Fields.BlobName, Fields.BlobETag, Fields.BlobMd5, Fields.State];
         await foreach (var row in Clients.DocumentsTable.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var name = row.GetString(Fields.BlobName);

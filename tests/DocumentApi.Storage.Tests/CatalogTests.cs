@@ -166,8 +166,6 @@ public sealed class CatalogTests(AzuriteFixture azurite)
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        await using var storage = await StorageHarness.CreateAsync(azurite);
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
         var dead = new StorageClients(Microsoft.Extensions.Options.Options.Create(new DocumentStorageOptions
         {
             ConnectionString = Azurite.AzuriteInstance.ConnectionStringFor(port, port, port),

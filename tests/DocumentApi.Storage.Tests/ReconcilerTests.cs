@@ -84,6 +84,47 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AQuickRunRewritesAPartitionAWriterLeftHalfWayThroughAMultiTransactionWrite()
+    {
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        await UploadAndIngestAsync(storage, Present, "كامل");
+        await SimulateCrashedWriterAsync(storage, Present);
+
+        var report = await storage.Reconciler.ReconcileAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Present, Assert.Single(report.Ingested).BlobName);
+        var rows = await storage.PartitionRowsAsync(Present);
+        Assert.Equal(["!blob", StorageKeys.MetaRowKey(DocumentId.For(Present))], rows.Select(r => r.RowKey));
+        Assert.Equal("committed", rows[0].GetString("State"));
+    }
+
+    [Fact]
+    public async Task AQuickRunLeavesARecentHalfWrittenPartitionToTheWriterStillWorkingOnIt()
+    {
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        storage.Reconciler.GracePeriod = TimeSpan.FromHours(1);
+        await UploadAndIngestAsync(storage, Present, "كامل");
+        await SimulateCrashedWriterAsync(storage, Present);
+
+        var report = await storage.Reconciler.ReconcileAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Empty(report.Ingested);
+        Assert.Equal(3, (await storage.PartitionRowsAsync(Present)).Count);
+    }
+
+    /// <summary>What a writer leaves when it stops after its first transaction: new-version chunks, a pending blob row.</summary>
+    private static async Task SimulateCrashedWriterAsync(StorageHarness storage, string name)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var partition = StorageKeys.PartitionForBlob(name);
+        await storage.Clients.DocumentsTable.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, StorageKeys.BlobRowKey) { ["State"] = "pending", ["PendingVersion"] = "crashed" }, ETag.All),
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, StorageKeys.ChunkRowKey(DocumentId.For(name), "crashed", 0)) { ["Kind"] = "chunk", ["BodyVersion"] = "crashed" }),
+        ], ct);
+    }
+
+    [Fact]
     public async Task ADeepRunRepairsTablesChangedBehindItsBack()
     {
         await using var storage = await StorageHarness.CreateAsync(azurite, new Dictionary<string, string?> { ["DocumentStorage:InlineBodyMaxBytes"] = "4000" });

@@ -44,7 +44,7 @@ internal static class Fields
     /// <summary>What a summary needs; selected in listings and in every read that skips the bodies.</summary>
     public static readonly string[] Summary =
     [
-        "PartitionKey", "RowKey", Kind, DocumentId, BlobName, Status, Title, TitleIsDerived, PublishedAt, Source,
+        "PartitionKey", "RowKey", "Timestamp", Kind, DocumentId, BlobName, Status, Title, TitleIsDerived, PublishedAt, Source,
         Language, WordCount, SizeBytes, ContentType, IngestedAt, ListingKey, ContentHash, BodyVersion, BodyChunks,
         BlobETag, BlobMd5, DocumentCount, State, ChunkIndex,
     ];
