@@ -42,6 +42,22 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ADocumentNearTheSixteenMebibyteBlobLimitIsStoredWithTheDefaultLimits()
+    {
+        // About 7.5 million Arabic characters (15 MB of UTF-8): far beyond an entity's 1 MiB and a transaction's 4 MiB.
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        const string name = "ضخم/كتاب كامل.json";
+        var text = ArabicText.Words(1_100_000, seed: 16);
+        await storage.UploadAsync(name, TestFormatParser.Json(new Article(text, Title: "كتاب")));
+
+        var result = await storage.IngestAsync(name);
+
+        Assert.Equal(IngestOutcome.Created, result.Outcome);
+        var entry = await storage.Catalog.GetAsync(result.DocumentIds[0], TestContext.Current.CancellationToken);
+        Assert.Equal(text, entry!.Document.Text);
+    }
+
+    [Fact]
     public async Task ABlobThroughTheDefaultParserIsStored()
     {
         await using var storage = await StorageHarness.CreateAsync(azurite);
