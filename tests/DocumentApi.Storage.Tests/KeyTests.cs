@@ -71,12 +71,4 @@ public sealed class KeyTests
         Assert.StartsWith("srcx-", scope, StringComparison.Ordinal);
         Assert.True(DocumentId.IsWellFormed(scope));
     }
-
-    [Theory]
-    [InlineData("abc", 5)] // quotes + 3
-    [InlineData("عربي", 26)] // quotes + 4 × \uXXXX
-    [InlineData("a\"b", 6)]
-    [InlineData("", 2)]
-    public void WireSizeCountsTheEscapesTheTablesClientSends(string text, long expected) =>
-        Assert.Equal(expected, WireSize.JsonString(text));
 }
