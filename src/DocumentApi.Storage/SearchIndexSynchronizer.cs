@@ -69,6 +69,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService
     /// <summary>Keys already applied within the overlap window, so re-read entries are not applied twice.</summary>
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private string? _cursor;
+    private long _lastSyncedTicks;
 
     public SearchIndexSynchronizer(
         StorageClients clients,
@@ -92,6 +93,16 @@ public sealed class SearchIndexSynchronizer : BackgroundService
 
     /// <summary>The key of the newest change-log entry applied (or the rebuild's start), null before start-up.</summary>
     public string? Cursor => _cursor;
+
+    /// <summary>When the index last finished reading the change log; null before the first read.</summary>
+    public DateTimeOffset? LastSyncedAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastSyncedTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
 
     private BlobClient SnapshotBlob => _clients.System.GetBlobClient(_options.SnapshotBlobName);
 
@@ -140,6 +151,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService
             var fresh = entries.Where(e => !_seen.ContainsKey(e.Key)).ToList();
             if (fresh.Count == 0)
             {
+                Interlocked.Exchange(ref _lastSyncedTicks, _time.GetUtcNow().UtcTicks);
                 return 0;
             }
 
@@ -165,6 +177,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService
                 _seen.Remove(old);
             }
 
+            Interlocked.Exchange(ref _lastSyncedTicks, _time.GetUtcNow().UtcTicks);
             _logger.LogDebug("Applied {EntryCount} change-log entries; cursor {Cursor}", fresh.Count, _cursor);
             return fresh.Count;
         }
