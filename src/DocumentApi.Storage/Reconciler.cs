@@ -75,8 +75,9 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
             {
                 results.Add(await ingestor.IngestAsync(item.BlobName!, item.Force, ct).ConfigureAwait(false));
             }
-            catch (TransientStorageException ex)
+            catch (Exception ex) when (ex is TransientStorageException or RequestFailedException or InvalidOperationException)
             {
+                // One blob that cannot be ingested (storage trouble, a parser bug) must not hold up the others.
                 Interlocked.Increment(ref failures);
                 logger.LogWarning(ex, "Reconciling {BlobName} failed; the next run tries again", item.BlobName);
             }

@@ -21,12 +21,12 @@ public sealed class SearchIndexSyncOptions : IValidatableObject
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// How far behind its cursor a poll reads again. Entries are keyed by their writer's clock, so a slow writer (or
-    /// a skewed clock) can commit an entry older than ones already read; the overlap catches it, and duplicates are
-    /// skipped.
+    /// How far behind its cursor a poll reads again. Entries are keyed by their writer's clock just before the write, so
+    /// a slow request (or a skewed clock) can commit an entry older than ones already read; the overlap catches it, and
+    /// duplicates are skipped. Every poll re-reads this much of the log, so it is not made larger than needed.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Change-log entries older than the snapshot's cursor minus this are pruned when a snapshot is saved.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]

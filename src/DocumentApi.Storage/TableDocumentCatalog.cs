@@ -104,7 +104,7 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
             if (document is not null)
             {
                 var ingestedAt = meta.GetDateTimeOffset(Fields.IngestedAt) ?? DateTimeOffset.MinValue;
-                return new CatalogEntry(document, ingestedAt, ETagFor(document));
+                return new CatalogEntry(document, ingestedAt, ETagFor(document, meta.GetString(Fields.BodyVersion)));
             }
 
             logger.LogDebug("Document {DocumentId} changed while it was read (attempt {Attempt})", id, attempt);
@@ -178,12 +178,12 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
     }
 
     /// <summary>
-    /// A strong entity tag of a stored document: a function of its id and its blob's bytes, so it changes exactly
-    /// when the document can differ, and equal content re-uploaded keeps it.
+    /// A strong entity tag of a stored document: a function of its id, its blob's bytes and the stored version, so it
+    /// changes whenever the document can differ (new bytes, or a forced re-parse) and equal bytes re-uploaded keep it.
     /// </summary>
-    internal static string ETagFor(Document document)
+    internal static string ETagFor(Document document, string? bodyVersion)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(document.Id + "\n" + document.ContentHash));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(document.Id + "\n" + document.ContentHash + "\n" + bodyVersion));
         return "\"" + Convert.ToHexStringLower(hash)[..32] + "\"";
     }
 }

@@ -149,6 +149,17 @@ public sealed class CatalogTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ADocumentWhoseChunksAreIncompleteIsNeverReturnedHalfWay()
+    {
+        await using var storage = await StorageHarness.CreateAsync(azurite, new Dictionary<string, string?> { ["DocumentStorage:InlineBodyMaxBytes"] = "1000", ["DocumentStorage:ChunkRowMaxBytes"] = "1000" });
+        var result = await IngestAsync(storage, "ناقص.json", new Article(ArabicText.Words(3_000, seed: 4)));
+        var chunk = (await storage.PartitionRowsAsync("ناقص.json")).Last(r => r.GetString("Kind") == "chunk");
+        await storage.Clients.DocumentsTable.DeleteEntityAsync(chunk.PartitionKey, chunk.RowKey, cancellationToken: TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<TransientStorageException>(() => storage.Catalog.GetAsync(result.DocumentIds[0], TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task HealthReportsReachableStorage()
     {
         await using var storage = await StorageHarness.CreateAsync(azurite);

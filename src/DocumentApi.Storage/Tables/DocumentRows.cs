@@ -174,8 +174,14 @@ internal static class DocumentRows
     /// <summary>The listing rows a meta row implies: one per scope, all with the same sort key.</summary>
     public static IEnumerable<TableEntity> ListingRows(TableEntity meta, string blobPartition)
     {
-        var summary = ReadSummary(meta);
         var rowKey = meta.GetString(Fields.ListingKey);
+        if (rowKey is null || meta.GetString(Fields.DocumentId) is null)
+        {
+            // Not a row this code wrote; the deep reconciler rewrites its partition.
+            yield break;
+        }
+
+        var summary = ReadSummary(meta);
         foreach (var scope in StorageKeys.ScopesFor(summary.Source))
         {
             var row = new TableEntity(scope, rowKey) { [Fields.BlobPartition] = blobPartition };

@@ -54,7 +54,7 @@ internal sealed record PartitionState(string Partition, TableEntity? BlobRow, IR
         foreach (var meta in Metas)
         {
             var id = meta.GetString(Fields.DocumentId);
-            if (id is null || meta.RowKey != StorageKeys.MetaRowKey(id))
+            if (id is null || meta.RowKey != StorageKeys.MetaRowKey(id) || meta.GetString(Fields.ListingKey) is null)
             {
                 return false;
             }
