@@ -20,7 +20,7 @@ public static class DocumentApiHosting
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<ISearchIndex>(_ => LuceneSearchIndex.Create());
-        services.AddSingleton<IDocumentSearch>(provider => provider.GetRequiredService<ISearchIndex>());
+        services.AddSingleton<IDocumentSearch, SearchWhenReady>();
         services.AddDocumentStorage(configuration);
         services.AddSearchIndexSynchronizer(configuration);
         services.AddSingleton<ISearchIndexStatus, SearchIndexStatus>();
@@ -39,6 +39,23 @@ public static class DocumentApiHosting
             section["ConnectionString"] ?? "",
             section["blobServiceUri"] ?? "",
             section["tableServiceUri"] ?? "");
+    }
+}
+
+/// <summary>
+/// Searches wait until this instance's index has loaded its snapshot (or rebuilt), so a cold instance answers late
+/// rather than wrongly with nothing.
+/// </summary>
+internal sealed class SearchWhenReady(ISearchIndex index, SearchIndexSynchronizer synchronizer) : IDocumentSearch
+{
+    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!synchronizer.Ready.IsCompleted)
+        {
+            await synchronizer.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await index.SearchAsync(query, cancellationToken).ConfigureAwait(false);
     }
 }
 
