@@ -41,6 +41,19 @@ internal sealed partial class SeedUploader(
             return;
         }
 
+        try
+        {
+            await UploadSeedsIfEmptyAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Seeds are a convenience: without storage the server still starts and its health says why.
+            LogSeedingFailed(logger, ex);
+        }
+    }
+
+    private async Task UploadSeedsIfEmptyAsync(CancellationToken cancellationToken)
+    {
         await foreach (var _ in clients.Documents.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
         {
             return;
@@ -91,6 +104,9 @@ internal sealed partial class SeedUploader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Uploaded seed document {BlobName}")]
     private static partial void LogUploaded(ILogger logger, string blobName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not upload the seed documents")]
+    private static partial void LogSeedingFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No seed folder at {SeedsPath}; starting with an empty container")]
     private static partial void LogNoSeeds(ILogger logger, string seedsPath);

@@ -72,9 +72,9 @@ internal sealed class DocumentIngestor : IDocumentIngestor
                 _logger.LogWarning(ex, "Ingesting {BlobName} lost {Attempts} races in a row; giving up for now", blobName, attempt);
                 throw new TransientStorageException($"Concurrent writers kept changing the documents of blob '{blobName}'.", ex);
             }
-            catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+            catch (Exception ex) when (StorageErrors.IsTransient(ex))
             {
-                _logger.LogWarning(ex, "Ingesting {BlobName} failed with status {Status}; the caller retries", blobName, ex.Status);
+                _logger.LogWarning(ex, "Ingesting {BlobName} failed with status {Status}; the caller retries", blobName, StorageErrors.StatusOf(ex));
                 throw StorageErrors.Transient($"ingesting blob '{blobName}'", ex);
             }
         }

@@ -51,6 +51,14 @@ public sealed class DocumentStorageOptions : IValidatableObject
 
     public string ChangesTableName => TablePrefix + "DocumentChanges";
 
+    /// <summary>Retries of one storage request before it counts as failed (Azure SDK exponential back-off).</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First back-off delay; each retry doubles it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
+
     /// <summary>Attempts an ingestion makes when concurrent writers keep winning before it gives up (transiently).</summary>
     [Range(1, 50)]
     public int MaxIngestAttempts { get; set; } = 10;

@@ -1,3 +1,4 @@
+using DocumentApi.Core.Ports;
 using System.Collections.Immutable;
 
 namespace DocumentApi.Storage;
@@ -48,7 +49,7 @@ public sealed record IngestResult(
 /// failed (no response, 408, 429, 5xx). What was written is consistent (a reader never sees half a document), and running
 /// the operation again completes it. Other storage failures (configuration, permissions) propagate as they are.
 /// </summary>
-public sealed class TransientStorageException : Exception
+public sealed class TransientStorageException : DocumentStoreUnavailableException
 {
     public TransientStorageException()
     {

@@ -53,7 +53,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         {
             return await ReconcileCoreAsync(mode, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
             throw StorageErrors.Transient("reconciling", ex);
         }

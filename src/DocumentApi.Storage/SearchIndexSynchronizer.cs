@@ -135,7 +135,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService
         {
             return await SyncOnceCoreAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
             throw StorageErrors.Transient("reading the change log", ex);
         }
@@ -197,7 +197,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService
         {
             return await SaveSnapshotCoreAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
             throw StorageErrors.Transient("saving the search snapshot", ex);
         }
@@ -239,8 +239,9 @@ public sealed class SearchIndexSynchronizer : BackgroundService
             {
                 await InitializeAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is RequestFailedException or TransientStorageException or IOException or InvalidDataException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Whatever went wrong, this loop is the only thing that will ever load the index: keep trying.
                 _logger.LogError(ex, "Loading the search index failed; trying again");
                 await Task.Delay(TimeSpan.FromSeconds(2), _time, stoppingToken).ConfigureAwait(false);
             }
@@ -253,7 +254,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService
             {
                 await SyncOnceAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is RequestFailedException or TransientStorageException or InvalidDataException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _logger.LogWarning(ex, "Polling the change log failed; the next poll tries again");
             }

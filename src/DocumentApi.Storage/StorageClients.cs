@@ -16,16 +16,25 @@ public sealed class StorageClients
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Value;
+        var blobOptions = new BlobClientOptions();
+        var tableOptions = new TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        {
+            retry.Mode = RetryMode.Exponential;
+            retry.MaxRetries = Options.MaxRetries;
+            retry.Delay = Options.RetryDelay;
+        }
+
         if (!string.IsNullOrWhiteSpace(Options.ConnectionString))
         {
-            BlobService = new BlobServiceClient(Options.ConnectionString);
-            TableService = new TableServiceClient(Options.ConnectionString);
+            BlobService = new BlobServiceClient(Options.ConnectionString, blobOptions);
+            TableService = new TableServiceClient(Options.ConnectionString, tableOptions);
         }
         else
         {
             var credential = CreateCredential(Options);
-            BlobService = new BlobServiceClient(Options.BlobServiceUri, credential);
-            TableService = new TableServiceClient(Options.TableServiceUri, credential);
+            BlobService = new BlobServiceClient(Options.BlobServiceUri, credential, blobOptions);
+            TableService = new TableServiceClient(Options.TableServiceUri, credential, tableOptions);
         }
 
         Documents = BlobService.GetBlobContainerClient(Options.ContainerName);

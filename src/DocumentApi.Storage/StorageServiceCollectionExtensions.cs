@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Azure;
 using DocumentApi.Core.Parsing;
 using DocumentApi.Core.Ports;
 using DocumentApi.Storage.Tables;
@@ -68,10 +70,45 @@ public static class StorageServiceCollectionExtensions
     }
 }
 
-/// <summary>Creates the containers and tables once per process at start-up.</summary>
-internal sealed class StorageInitializer(StorageClients clients) : IHostedService
+/// <summary>
+/// Creates the containers and tables once per process at start-up. When storage does not answer, the process starts
+/// anyway (health reports it, requests get 503) and creation is retried in the background until it succeeds.
+/// </summary>
+internal sealed partial class StorageInitializer(StorageClients clients, ILogger<StorageInitializer> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => clients.EnsureCreatedAsync(cancellationToken);
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    private bool _created;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The first attempt runs inline so that, normally, everything started after this finds its tables.
+        _created = await TryCreateAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!_created)
+        {
+            await Task.Delay(RetryInterval, stoppingToken).ConfigureAwait(false);
+            _created = await TryCreateAsync(stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> TryCreateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clients.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (StorageErrors.IsTransient(ex))
+        {
+            LogUnavailable(logger, ex);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage did not answer while creating the containers and tables; retrying in the background")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
 }

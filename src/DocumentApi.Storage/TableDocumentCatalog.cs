@@ -28,7 +28,7 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
         {
             return await ListCoreAsync(query, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
             throw StorageErrors.Transient("listing documents", ex);
         }
@@ -40,7 +40,7 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
         {
             return await GetCoreAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
             throw StorageErrors.Transient("reading a document", ex);
         }
@@ -52,7 +52,7 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
         {
             return await OpenContentCoreAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
             throw StorageErrors.Transient("opening a blob", ex);
         }

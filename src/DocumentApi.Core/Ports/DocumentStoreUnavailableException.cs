@@ -2,9 +2,9 @@ namespace DocumentApi.Core.Ports;
 
 /// <summary>
 /// Storage did not answer or answered with a transient error. The HTTP layer turns it into 503; triggers let their
-/// retry policy run. The message is for logs, never for clients.
+/// retry policy run. The message is for logs, never for clients. Storage implementations throw their own subclass.
 /// </summary>
-public sealed class DocumentStoreUnavailableException : Exception
+public class DocumentStoreUnavailableException : Exception
 {
     public DocumentStoreUnavailableException()
     {
