@@ -120,17 +120,24 @@ internal sealed partial class ReconcilePoller(IReconciler reconciler, IOptions<L
     {
         using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
         var nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
+        var nextQuick = DateTimeOffset.MinValue;
         do
         {
             try
             {
-                // Quick rounds catch uploads, overwrites and deletes; an occasional deep round also repairs rows
-                // changed behind the service's back.
-                var deep = DateTimeOffset.UtcNow >= nextDeep;
-                await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Quick, stoppingToken);
-                if (deep)
+                // Incremental rounds (the listing against what was seen last) catch uploads, overwrites and deletes
+                // every tick; a periodic quick round compares with the tables, and a deep one checks every row.
+                var now = DateTimeOffset.UtcNow;
+                var mode = now >= nextDeep ? ReconcileMode.Deep : now >= nextQuick ? ReconcileMode.Quick : ReconcileMode.Incremental;
+                await reconciler.ReconcileAsync(mode, stoppingToken);
+                if (mode == ReconcileMode.Deep)
                 {
                     nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
+                }
+
+                if (mode != ReconcileMode.Incremental)
+                {
+                    nextQuick = DateTimeOffset.UtcNow + options.Value.QuickReconcileInterval;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

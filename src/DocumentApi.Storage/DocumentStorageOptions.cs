@@ -59,6 +59,14 @@ public sealed class DocumentStorageOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
+    /// <summary>Blobs a reconciliation ingests at once. Storage, not this process, is usually the limit.</summary>
+    [Range(1, 64)]
+    public int ReconcileParallelism { get; set; } = 8;
+
+    /// <summary>Most blobs an incremental round ingests before listing the container again (newest first).</summary>
+    [Range(1, 100_000)]
+    public int IncrementalBatchSize { get; set; } = 64;
+
     /// <summary>Attempts an ingestion makes when concurrent writers keep winning before it gives up (transiently).</summary>
     [Range(1, 50)]
     public int MaxIngestAttempts { get; set; } = 10;

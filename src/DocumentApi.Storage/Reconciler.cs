@@ -17,6 +17,10 @@ public interface IReconciler
     /// catches missed events, deletes and uploads while nothing listened, and interrupted ingestions.
     /// <see cref="ReconcileMode.Deep"/> also checks every row of every partition and every listing row, repairing rows
     /// changed or removed behind the service's back and orphan rows.
+    /// <see cref="ReconcileMode.Incremental"/>: one blob listing compared with what this reconciler saw last time (a
+    /// Quick comparison when it has seen nothing yet), newest blobs first and at most
+    /// <see cref="DocumentStorageOptions.IncrementalBatchSize"/> of them, so a watcher polling every second stays fresh
+    /// while a backlog drains.
     /// </summary>
     Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default);
 }
@@ -25,6 +29,7 @@ public enum ReconcileMode
 {
     Quick,
     Deep,
+    Incremental,
 }
 
 /// <summary>What a reconciliation found and did. <paramref name="Ingested"/> lists each blob it had to (re)ingest.</summary>
@@ -40,8 +45,19 @@ public sealed record ReconcileReport(
     public bool ChangedAnything => !Ingested.IsEmpty || ListingRowsWritten > 0 || ListingRowsDeleted > 0;
 }
 
-internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, TimeProvider time, ILogger<Reconciler> logger) : IReconciler
+internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, TimeProvider time, ILogger<Reconciler> logger) : IReconciler, IDisposable
 {
+    /// <summary>One reconciliation at a time per process: they share <see cref="_seen"/>.</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>
+    /// Blob name → ETag of every blob the tables agreed with after the last comparison, for incremental rounds; null
+    /// until a Quick or Deep round has compared the whole container with the tables.
+    /// </summary>
+    private Dictionary<string, string?>? _seen;
+
+    public void Dispose() => _gate.Dispose();
+
     /// <summary>Rows mid-write younger than this belong to an ingestion that is probably still running.</summary>
     internal TimeSpan GracePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -49,6 +65,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
 
     public async Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default)
     {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await ReconcileCoreAsync(mode, cancellationToken).ConfigureAwait(false);
@@ -57,31 +74,77 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         {
             throw StorageErrors.Transient("reconciling", ex);
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task<ReconcileReport> ReconcileCoreAsync(ReconcileMode mode, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var blobs = await ListBlobsAsync(cancellationToken).ConfigureAwait(false);
-        var work = mode == ReconcileMode.Quick
-            ? await QuickDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false)
-            : await DeepDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false);
+        var incremental = mode == ReconcileMode.Incremental && _seen is not null;
+        var work = mode switch
+        {
+            ReconcileMode.Deep => await DeepDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false),
+            ReconcileMode.Incremental when _seen is { } seen => IncrementalDifferences(blobs, seen),
+            _ => await QuickDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false),
+        };
 
+        // Newest first, so that while a backlog drains, what was uploaded last is not stuck behind it; deletions have no
+        // blob and come first. An incremental round takes a bounded bite so the next listing comes round soon.
+        work = [.. work.OrderByDescending(w => w.BlobName is not null && blobs.TryGetValue(w.BlobName, out var b) ? b.LastModified ?? DateTimeOffset.MaxValue : DateTimeOffset.MaxValue)];
+        if (incremental && work.Count > Clients.Options.IncrementalBatchSize)
+        {
+            work = work[..Clients.Options.IncrementalBatchSize];
+        }
+
+        var seenNow = incremental ? _seen! : blobs.ToDictionary(b => b.Key, b => b.Value.ETag?.ToString(), StringComparer.Ordinal);
         var results = new ConcurrentBag<IngestResult>();
         var failures = 0;
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, ct) =>
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Clients.Options.ReconcileParallelism, CancellationToken = cancellationToken }, async (item, ct) =>
         {
             try
             {
-                results.Add(await ingestor.IngestAsync(item.BlobName!, item.Force, ct).ConfigureAwait(false));
+                var result = await ingestor.IngestAsync(item.BlobName!, item.Force, ct).ConfigureAwait(false);
+                results.Add(result);
+                lock (seenNow)
+                {
+                    if (blobs.TryGetValue(item.BlobName!, out var blob))
+                    {
+                        seenNow[item.BlobName!] = blob.ETag?.ToString();
+                    }
+                    else
+                    {
+                        seenNow.Remove(item.BlobName!);
+                    }
+                }
             }
             catch (Exception ex) when (ex is TransientStorageException or RequestFailedException or InvalidOperationException)
             {
                 // One blob that cannot be ingested (storage trouble, a parser bug) must not hold up the others.
                 Interlocked.Increment(ref failures);
                 logger.LogWarning(ex, "Reconciling {BlobName} failed; the next run tries again", item.BlobName);
+                lock (seenNow)
+                {
+                    // Not seen in agreement: the next incremental round tries it again.
+                    seenNow.Remove(item.BlobName!);
+                }
             }
         }).ConfigureAwait(false);
+
+        if (!incremental)
+        {
+            // Blobs that needed work but were not reached (a cancelled round) must not count as seen.
+            var reached = results.Select(r => r.BlobName).ToHashSet(StringComparer.Ordinal);
+            foreach (var item in work.Where(w => w.BlobName is not null && !reached.Contains(w.BlobName)))
+            {
+                seenNow.Remove(item.BlobName!);
+            }
+        }
+
+        _seen = seenNow;
 
         var (written, deleted) = mode == ReconcileMode.Deep
             ? await RepairListingAsync(cancellationToken).ConfigureAwait(false)
@@ -107,6 +170,25 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         }
 
         return blobs;
+    }
+
+    /// <summary>
+    /// The listing against the blobs this reconciler last saw in agreement with the tables: no table query at all, so
+    /// a watcher can afford it every second. Rows changed behind the service's back are for Quick and Deep rounds.
+    /// </summary>
+    private static List<WorkItem> IncrementalDifferences(Dictionary<string, BlobItemProperties> blobs, Dictionary<string, string?> seen)
+    {
+        var work = new List<WorkItem>();
+        foreach (var (name, blob) in blobs)
+        {
+            if (!seen.TryGetValue(name, out var etag) || etag != blob.ETag?.ToString())
+            {
+                work.Add(new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false));
+            }
+        }
+
+        work.AddRange(seen.Keys.Where(name => !blobs.ContainsKey(name)).Select(name => new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false)));
+        return work;
     }
 
     /// <summary>Blob rows only: a filter on RowKey across partitions, projected to a few columns.</summary>

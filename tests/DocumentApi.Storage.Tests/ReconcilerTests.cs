@@ -176,6 +176,62 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
         Assert.Equal([DocumentId.For(Uploaded)], entry.DocumentIds);
     }
 
+    [Fact]
+    public async Task AnIncrementalRunWithNothingSeenYetComparesWithTheTablesLikeAQuickRun()
+    {
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        await UploadAndIngestAsync(storage, Present, "حاضر");
+        await storage.UploadAsync(Uploaded, TestFormatParser.Json(new Article("نص", Title: "رفع صامت")));
+
+        var report = await storage.Reconciler.ReconcileAsync(ReconcileMode.Incremental, TestContext.Current.CancellationToken);
+
+        Assert.Equal([(Uploaded, IngestOutcome.Created)], report.Ingested.Select(r => (r.BlobName, r.Outcome)));
+    }
+
+    [Fact]
+    public async Task AnIncrementalRunCatchesUploadsOverwritesAndDeletesSinceTheLastRun()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        await UploadAndIngestAsync(storage, Present, "قبل");
+        await UploadAndIngestAsync(storage, Removed, "سيحذف");
+        await storage.Reconciler.ReconcileAsync(ReconcileMode.Quick, ct);
+
+        Assert.Empty((await storage.Reconciler.ReconcileAsync(ReconcileMode.Incremental, ct)).Ingested);
+
+        await storage.UploadAsync(Present, TestFormatParser.Json(new Article("نص", Title: "بعد")));
+        await storage.UploadAsync(Uploaded, TestFormatParser.Json(new Article("نص", Title: "جديد")));
+        await storage.DeleteBlobAsync(Removed);
+        var report = await storage.Reconciler.ReconcileAsync(ReconcileMode.Incremental, ct);
+
+        Assert.Equal(
+            [(Uploaded, IngestOutcome.Created), (Present, IngestOutcome.Updated), (Removed, IngestOutcome.Deleted)],
+            report.Ingested.Select(r => (r.BlobName, r.Outcome)).OrderBy(r => r.BlobName, StringComparer.Ordinal));
+        Assert.Equal(["بعد", "جديد"], (await storage.ListAllAsync(new DocumentListQuery(10))).Select(s => s.Title).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnIncrementalRunTakesTheNewestBlobsFirstAndLeavesTheRestForTheNextRound()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await StorageHarness.CreateAsync(azurite, new Dictionary<string, string?> { ["DocumentStorage:IncrementalBatchSize"] = "2" });
+        await storage.Reconciler.ReconcileAsync(ReconcileMode.Quick, ct);
+        string[] names = ["1.json", "2.json", "3.json", "4.json", "5.json"];
+        foreach (var name in names)
+        {
+            await storage.UploadAsync(name, TestFormatParser.Json(new Article("نص", Title: name)));
+            await Task.Delay(1100, ct); // Last-Modified has one-second resolution
+        }
+
+        var first = await storage.Reconciler.ReconcileAsync(ReconcileMode.Incremental, ct);
+        var second = await storage.Reconciler.ReconcileAsync(ReconcileMode.Incremental, ct);
+        var third = await storage.Reconciler.ReconcileAsync(ReconcileMode.Incremental, ct);
+
+        Assert.Equal(["5.json", "4.json"], first.Ingested.Select(r => r.BlobName).OrderDescending(StringComparer.Ordinal));
+        Assert.Equal(["3.json", "2.json"], second.Ingested.Select(r => r.BlobName).OrderDescending(StringComparer.Ordinal));
+        Assert.Equal(["1.json"], third.Ingested.Select(r => r.BlobName));
+    }
+
     private static async Task UploadAndIngestAsync(StorageHarness storage, string name, string title)
     {
         await storage.UploadAsync(name, TestFormatParser.Json(new Article("نص", Title: title)));
