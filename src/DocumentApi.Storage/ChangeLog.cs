@@ -14,7 +14,7 @@ public sealed record ChangeLogEntry(string Key, string BlobPartition, ImmutableA
 /// cursor X" is one range query, and the write rate of a news feed is far below a partition's limit. Entries say
 /// only which ids changed; readers re-read the current state, so duplicates and reordering are harmless.
 /// </summary>
-public sealed class ChangeLog(StorageClients clients, TimeProvider timeProvider)
+public sealed class ChangeLog(StorageClients clients, TransactionCoalescer coalescer, TimeProvider timeProvider)
 {
     private const string Partition = "log";
     private const string DocumentIdsField = "DocumentIds";
@@ -50,8 +50,9 @@ public sealed class ChangeLog(StorageClients clients, TimeProvider timeProvider)
         });
         foreach (var batch in rows.Chunk(100))
         {
-            await clients.ChangesTable.SubmitTransactionAsync(
-                batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken).ConfigureAwait(false);
+            // Every ingestion appends to this one partition: concurrent appends go out in one transaction.
+            await coalescer.SubmitAsync(
+                clients.ChangesTable, [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StorageClients>();
+        services.TryAddSingleton<TransactionCoalescer>();
         services.TryAddSingleton<TableStore>();
         services.TryAddSingleton<ChangeLog>();
         services.TryAddSingleton<DocumentIngestor>();

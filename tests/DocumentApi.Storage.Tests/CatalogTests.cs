@@ -181,7 +181,7 @@ public sealed class CatalogTests(AzuriteFixture azurite)
         {
             ConnectionString = Azurite.AzuriteInstance.ConnectionStringFor(port, port, port),
         }));
-        var catalog = new TableDocumentCatalog(new Tables.TableStore(dead), Microsoft.Extensions.Logging.Abstractions.NullLogger<TableDocumentCatalog>.Instance);
+        var catalog = new TableDocumentCatalog(new Tables.TableStore(dead, new Tables.TransactionCoalescer(dead)), Microsoft.Extensions.Logging.Abstractions.NullLogger<TableDocumentCatalog>.Instance);
 
         var health = await catalog.CheckHealthAsync(TestContext.Current.CancellationToken);
 

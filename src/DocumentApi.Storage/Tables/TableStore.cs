@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace DocumentApi.Storage.Tables;
 
 /// <summary>The table operations ingestion, the catalog and the reconciler share.</summary>
-internal sealed class TableStore(StorageClients clients)
+internal sealed class TableStore(StorageClients clients, TransactionCoalescer coalescer)
 {
     public StorageClients Clients { get; } = clients;
 
@@ -106,13 +106,14 @@ internal sealed class TableStore(StorageClients clients)
         }
     }
 
-    private static async Task<int> SubmitIgnoringMissingDeletesAsync(TableClient table, List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    private async Task<int> SubmitIgnoringMissingDeletesAsync(TableClient table, List<TableTransactionAction> batch, CancellationToken cancellationToken)
     {
         while (batch.Count > 0)
         {
             try
             {
-                await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+                // Listing scopes are shared by every ingestion: concurrent writes to one scope go out together.
+                await coalescer.SubmitAsync(table, batch, cancellationToken).ConfigureAwait(false);
                 return 1;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404
