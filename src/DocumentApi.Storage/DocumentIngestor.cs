@@ -51,16 +51,26 @@ internal sealed class DocumentIngestor : IDocumentIngestor
     public Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken = default) =>
         IngestAsync(blobName, force: false, cancellationToken);
 
-    /// <summary><paramref name="force"/> rewrites the partition and its listing even when the blob is unchanged (repairs).</summary>
-    internal async Task<IngestResult> IngestAsync(string blobName, bool force, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="force"/> rewrites the partition and its listing even when the blob is unchanged (repairs).
+    /// <paramref name="probablyNew"/> (the reconciler saw no row for the blob) skips reading the partition first: the
+    /// first transaction inserts the blob row, which fails if the partition has one after all, and then the ingestion
+    /// starts over the ordinary way. One round trip fewer for the common case of a new upload.
+    /// </summary>
+    internal async Task<IngestResult> IngestAsync(string blobName, bool force, CancellationToken cancellationToken, bool probablyNew = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
         var partition = StorageKeys.PartitionForBlob(blobName);
         for (var attempt = 1; ; attempt++)
         {
+            var optimistic = probablyNew && !force && attempt == 1;
             try
             {
-                return await TryIngestAsync(blobName, partition, force, cancellationToken).ConfigureAwait(false);
+                return await TryIngestAsync(blobName, partition, force, optimistic, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WriteConflictException) when (optimistic)
+            {
+                _logger.LogDebug("Blob {BlobName} was not new after all; ingesting it the ordinary way", blobName);
             }
             catch (WriteConflictException ex) when (attempt < Options.MaxIngestAttempts)
             {
@@ -80,9 +90,11 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         }
     }
 
-    private async Task<IngestResult> TryIngestAsync(string blobName, string partition, bool force, CancellationToken cancellationToken)
+    private async Task<IngestResult> TryIngestAsync(string blobName, string partition, bool force, bool optimistic, CancellationToken cancellationToken)
     {
-        var state = await _store.ReadPartitionAsync(partition, cancellationToken).ConfigureAwait(false);
+        var state = optimistic
+            ? PartitionState.From(partition, [])
+            : await _store.ReadPartitionAsync(partition, cancellationToken).ConfigureAwait(false);
         var storedIds = state.Metas.Select(m => m.GetString(Fields.DocumentId)).ToImmutableArray();
         var storedBlobETag = state.IsCommitted && !force ? state.BlobRow!.GetString(Fields.BlobETag) : null;
 
@@ -106,6 +118,12 @@ internal sealed class DocumentIngestor : IDocumentIngestor
 
         if (blob is null)
         {
+            if (optimistic)
+            {
+                // Gone already: only a real read of the partition can say whether there is anything to remove.
+                throw new WriteConflictException(partition, new InvalidOperationException("The blob vanished before its first ingestion."));
+            }
+
             if (state.IsEmpty)
             {
                 _logger.LogInformation("Blob {BlobName} is gone and nothing was stored for it", blobName);

@@ -107,7 +107,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         {
             try
             {
-                var result = await ingestor.IngestAsync(item.BlobName!, item.Force, ct).ConfigureAwait(false);
+                var result = await ingestor.IngestAsync(item.BlobName!, item.Force, ct, item.ProbablyNew).ConfigureAwait(false);
                 results.Add(result);
                 lock (seenNow)
                 {
@@ -181,7 +181,11 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         var work = new List<WorkItem>();
         foreach (var (name, blob) in blobs)
         {
-            if (!seen.TryGetValue(name, out var etag) || etag != blob.ETag?.ToString())
+            if (!seen.TryGetValue(name, out var etag))
+            {
+                work.Add(new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false, ProbablyNew: true));
+            }
+            else if (etag != blob.ETag?.ToString())
             {
                 work.Add(new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false));
             }
@@ -230,7 +234,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
             }
         }
 
-        work.AddRange(blobs.Keys.Where(name => !seen.Contains(name)).Select(name => new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false)));
+        work.AddRange(blobs.Keys.Where(name => !seen.Contains(name)).Select(name => new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false, ProbablyNew: true)));
         return await ResolveNamelessAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
@@ -254,7 +258,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
             var partition = StorageKeys.PartitionForBlob(name);
             if (!rowsByPartition.Remove(partition, out var rows))
             {
-                work.Add(new WorkItem(name, partition, Force: false));
+                work.Add(new WorkItem(name, partition, Force: false, ProbablyNew: true));
                 continue;
             }
 
@@ -366,5 +370,6 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         || row.Timestamp is not { } timestamp
         || time.GetUtcNow() - timestamp >= GracePeriod;
 
-    private sealed record WorkItem(string? BlobName, string Partition, bool Force);
+    /// <summary><paramref name="ProbablyNew"/>: no row was seen for the blob, so ingestion may skip reading its partition.</summary>
+    private sealed record WorkItem(string? BlobName, string Partition, bool Force, bool ProbablyNew = false);
 }

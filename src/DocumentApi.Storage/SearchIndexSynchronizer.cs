@@ -57,6 +57,9 @@ public sealed class SearchIndexSynchronizer : BackgroundService
 {
     private const string CursorMetadata = "cursor";
 
+    /// <summary>Changed documents of one blob up to which point reads beat one partition query.</summary>
+    private const int PointReadLimit = 8;
+
     private readonly StorageClients _clients;
     private readonly ChangeLog _changeLog;
     private readonly ISearchIndex _index;
@@ -270,8 +273,11 @@ public sealed class SearchIndexSynchronizer : BackgroundService
     /// <summary>Re-reads a partition once and makes the index agree with it for <paramref name="ids"/>.</summary>
     private async Task ApplyAsync(string partition, HashSet<string> ids, CancellationToken cancellationToken)
     {
-        var rows = await ReadPartitionAsync(partition, cancellationToken).ConfigureAwait(false);
-        var documents = DocumentRows.MaterializeAll(rows);
+        // A few documents: a point read of each meta row (an ordinary article's body is inline) is cheaper than a
+        // partition query, notably on Azurite, which scans the whole table for every query. Many: one partition query.
+        var documents = ids.Count <= PointReadLimit
+            ? await ReadDocumentsAsync(partition, ids, cancellationToken).ConfigureAwait(false)
+            : DocumentRows.MaterializeAll(await ReadPartitionAsync(partition, cancellationToken).ConfigureAwait(false));
         foreach (var id in ids)
         {
             if (documents.TryGetValue(id, out var document) && document is { Status: DocumentStatus.Indexed })
@@ -288,6 +294,32 @@ public sealed class SearchIndexSynchronizer : BackgroundService
                 _index.Delete(id);
             }
         }
+    }
+
+    private async Task<Dictionary<string, Document?>> ReadDocumentsAsync(string partition, HashSet<string> ids, CancellationToken cancellationToken)
+    {
+        var documents = new Dictionary<string, Document?>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var meta = await _clients.DocumentsTable.GetEntityIfExistsAsync<TableEntity>(
+                partition, StorageKeys.MetaRowKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!meta.HasValue)
+            {
+                continue;
+            }
+
+            var document = DocumentRows.Materialize(meta.Value!, []);
+            if (document is null)
+            {
+                // A body too big for its meta row lives in chunk rows: read the document's whole range.
+                var rows = await TableStore.ReadDocumentRowsAsync(_clients.DocumentsTable, partition, id, cancellationToken).ConfigureAwait(false);
+                document = DocumentRows.MaterializeAll(rows).GetValueOrDefault(id);
+            }
+
+            documents[id] = document;
+        }
+
+        return documents;
     }
 
     private async Task<List<TableEntity>> ReadPartitionAsync(string partition, CancellationToken cancellationToken)

@@ -232,6 +232,36 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
         Assert.Equal(["1.json"], third.Ingested.Select(r => r.BlobName));
     }
 
+    [Fact]
+    public async Task ABlobWronglyThoughtNewIsStillIngestedCorrectly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        await UploadAndIngestAsync(storage, Present, "قبل");
+        await storage.UploadAsync(Present, TestFormatParser.Json(new Article("نص", Title: "بعد")));
+
+        var updated = await storage.Ingestor.IngestAsync(Present, force: false, ct, probablyNew: true);
+
+        Assert.Equal(IngestOutcome.Updated, updated.Outcome);
+        Assert.Equal(["بعد"], (await storage.ListAllAsync(new DocumentListQuery(10))).Select(s => s.Title));
+        Assert.Single(await storage.ListingRowsAsync()); // the old version's row is gone, not left beside the new one
+    }
+
+    [Fact]
+    public async Task ADeletedBlobWronglyThoughtNewStillHasItsDocumentsRemoved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        await UploadAndIngestAsync(storage, Removed, "سيحذف");
+        await storage.DeleteBlobAsync(Removed);
+
+        var deleted = await storage.Ingestor.IngestAsync(Removed, force: false, ct, probablyNew: true);
+
+        Assert.Equal(IngestOutcome.Deleted, deleted.Outcome);
+        Assert.Empty(await storage.PartitionRowsAsync(Removed));
+        Assert.Empty(await storage.ListingRowsAsync());
+    }
+
     private static async Task UploadAndIngestAsync(StorageHarness storage, string name, string title)
     {
         await storage.UploadAsync(name, TestFormatParser.Json(new Article("نص", Title: title)));

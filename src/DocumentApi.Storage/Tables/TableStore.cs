@@ -37,13 +37,18 @@ internal sealed class TableStore(StorageClients clients, TransactionCoalescer co
     }
 
     /// <summary>The rows of one document (meta row first, then chunks) in one single-partition range query.</summary>
-    public async Task<List<TableEntity>> ReadDocumentRowsAsync(string partition, string documentId, CancellationToken cancellationToken)
+    public Task<List<TableEntity>> ReadDocumentRowsAsync(string partition, string documentId, CancellationToken cancellationToken) =>
+        ReadDocumentRowsAsync(Clients.DocumentsTable, partition, documentId, cancellationToken);
+
+    /// <inheritdoc cref="ReadDocumentRowsAsync(string, string, CancellationToken)"/>
+    public static async Task<List<TableEntity>> ReadDocumentRowsAsync(TableClient table, string partition, string documentId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(table);
         var rows = new List<TableEntity>();
         var start = StorageKeys.DocumentRangeStart(documentId);
         var end = StorageKeys.DocumentRangeEnd(documentId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {start} and RowKey lt {end}");
-        await foreach (var row in Clients.DocumentsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }
