@@ -63,9 +63,12 @@ public sealed class DocumentStorageOptions : IValidatableObject
     [Range(1, 64)]
     public int ReconcileParallelism { get; set; } = 8;
 
-    /// <summary>Most blobs an incremental round ingests before listing the container again (newest first).</summary>
-    [Range(1, 100_000)]
-    public int IncrementalBatchSize { get; set; } = 64;
+    /// <summary>
+    /// How long an incremental round keeps starting ingestions (newest first) before it lists the container again;
+    /// at least three times the listing's own duration.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan IncrementalRoundBudget { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Attempts an ingestion makes when concurrent writers keep winning before it gives up (transiently).</summary>
     [Range(1, 50)]

@@ -18,8 +18,8 @@ public interface IReconciler
     /// <see cref="ReconcileMode.Deep"/> also checks every row of every partition and every listing row, repairing rows
     /// changed or removed behind the service's back and orphan rows.
     /// <see cref="ReconcileMode.Incremental"/>: one blob listing compared with what this reconciler saw last time (a
-    /// Quick comparison when it has seen nothing yet), newest blobs first and at most
-    /// <see cref="DocumentStorageOptions.IncrementalBatchSize"/> of them, so a watcher polling every second stays fresh
+    /// Quick comparison when it has seen nothing yet), newest blobs first and for at most
+    /// <see cref="DocumentStorageOptions.IncrementalRoundBudget"/>, so a watcher polling every second stays fresh
     /// while a backlog drains.
     /// </summary>
     Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default);
@@ -84,6 +84,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
     {
         var stopwatch = Stopwatch.StartNew();
         var blobs = await ListBlobsAsync(cancellationToken).ConfigureAwait(false);
+        var listingTime = stopwatch.Elapsed;
         var incremental = mode == ReconcileMode.Incremental && _seen is not null;
         var work = mode switch
         {
@@ -93,18 +94,23 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         };
 
         // Newest first, so that while a backlog drains, what was uploaded last is not stuck behind it; deletions have no
-        // blob and come first. An incremental round takes a bounded bite so the next listing comes round soon.
+        // blob and come first. An incremental round stops taking work after its time budget so the next listing comes
+        // round soon, but never spends less than three times the listing on work: listing a big container is not free.
         work = [.. work.OrderByDescending(w => w.BlobName is not null && blobs.TryGetValue(w.BlobName, out var b) ? b.LastModified ?? DateTimeOffset.MaxValue : DateTimeOffset.MaxValue)];
-        if (incremental && work.Count > Clients.Options.IncrementalBatchSize)
-        {
-            work = work[..Clients.Options.IncrementalBatchSize];
-        }
+        var budget = incremental ? TimeSpan.FromTicks(Math.Max(Clients.Options.IncrementalRoundBudget.Ticks, 3 * listingTime.Ticks)) : TimeSpan.MaxValue;
+        var started = 0;
 
         var seenNow = incremental ? _seen! : blobs.ToDictionary(b => b.Key, b => b.Value.ETag?.ToString(), StringComparer.Ordinal);
         var results = new ConcurrentBag<IngestResult>();
         var failures = 0;
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Clients.Options.ReconcileParallelism, CancellationToken = cancellationToken }, async (item, ct) =>
         {
+            if (Interlocked.Increment(ref started) > 1 && stopwatch.Elapsed - listingTime > budget)
+            {
+                // Out of time: left for the next round, which will list the container again first.
+                return;
+            }
+
             try
             {
                 var result = await ingestor.IngestAsync(item.BlobName!, item.Force, ct, item.ProbablyNew).ConfigureAwait(false);
