@@ -34,7 +34,11 @@ public sealed class IngestionFunctions(IDocumentIngestor ingestor, IReconciler r
     [Function(nameof(Reconcile))]
     public async Task Reconcile([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        await reconciler.ReconcileAsync(cancellationToken);
+        await reconciler.ReconcileAsync(ReconcileMode.Quick, cancellationToken);
         await synchronizer.SaveSnapshotAsync(cancellationToken);
     }
+
+    [Function(nameof(ReconcileDeep))]
+    public async Task ReconcileDeep([TimerTrigger("0 30 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        await reconciler.ReconcileAsync(ReconcileMode.Deep, cancellationToken);
 }

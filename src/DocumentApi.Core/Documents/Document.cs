@@ -17,7 +17,8 @@ public sealed record Section(string? Heading, ImmutableArray<Paragraph> Paragrap
 
 /// <summary>
 /// One article parsed from a blob. A blob yields one document, or one per element when it holds a JSON array.
-/// Everything here is derived from the blob's bytes and name alone, so parsing the same blob twice gives equal documents.
+/// Everything here is derived from the blob's bytes and name alone, so parsing the same blob twice gives the same
+/// content (compare serialised forms: <see cref="Sections"/> is an immutable array, compared by reference).
 /// </summary>
 public sealed record Document
 {

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DocumentApi.Server;
+
+/// <summary>What the standalone server does that Azure does for the Functions app (section <c>LocalServer</c>).</summary>
+public sealed class LocalServerOptions
+{
+    public const string SectionName = "LocalServer";
+
+    /// <summary>How often the container is compared with the tables; stands in for Event Grid. At most 1 s by default.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a round also checks every row (see <c>ReconcileMode.Deep</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan DeepReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the search snapshot is rewritten; stands in for the timer function.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Upload the files in <see cref="SeedsPath"/> when the container is empty at start-up.</summary>
+    public bool UploadSeedsWhenEmpty { get; set; } = true;
+
+    /// <summary>Folder of seed documents; relative paths are resolved against the repository root.</summary>
+    public string SeedsPath { get; set; } = "seeds";
+}

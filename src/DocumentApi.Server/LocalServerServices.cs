@@ -1,0 +1,185 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DocumentApi.Azurite;
+using DocumentApi.Http;
+using DocumentApi.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace DocumentApi.Server;
+
+internal static class LocalServerServiceCollectionExtensions
+{
+    /// <summary>
+    /// What Azure does for the Functions app, done in-process: seed an empty container, reconcile every second in
+    /// place of Event Grid, rewrite the search snapshot in place of the timer function, and say where to call.
+    /// </summary>
+    public static IServiceCollection AddLocalServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LocalServerOptions>()
+            .Bind(configuration.GetSection(LocalServerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHostedService<SeedUploader>();
+        services.AddHostedService<ReconcilePoller>();
+        services.AddHostedService<SnapshotWriter>();
+        services.AddHostedService<StartupBanner>();
+        return services;
+    }
+}
+
+/// <summary>Uploads the repository's seed documents when the container is empty, so a first run has something to show.</summary>
+internal sealed partial class SeedUploader(
+    StorageClients clients, IOptions<LocalServerOptions> options, IHostEnvironment environment, ILogger<SeedUploader> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.UploadSeedsWhenEmpty)
+        {
+            return;
+        }
+
+        await foreach (var _ in clients.Documents.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
+        {
+            return;
+        }
+
+        var folder = ResolveSeeds(options.Value.SeedsPath, environment.ContentRootPath);
+        if (folder is null)
+        {
+            LogNoSeeds(logger, options.Value.SeedsPath);
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            await using var stream = File.OpenRead(file);
+            await clients.Documents.GetBlobClient(Path.GetFileName(file)).UploadAsync(
+                stream,
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file) } },
+                cancellationToken);
+            LogUploaded(logger, Path.GetFileName(file));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string? ResolveSeeds(string path, string contentRoot)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return Directory.Exists(path) ? path : null;
+        }
+
+        try
+        {
+            var candidate = Path.Combine(AzuriteInstaller.FindRepositoryRoot(contentRoot), path);
+            return Directory.Exists(candidate) ? candidate : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string ContentTypeOf(string file) =>
+        Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase)
+            ? "application/json"
+            : "text/plain; charset=utf-8";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Uploaded seed document {BlobName}")]
+    private static partial void LogUploaded(ILogger logger, string blobName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No seed folder at {SeedsPath}; starting with an empty container")]
+    private static partial void LogNoSeeds(ILogger logger, string seedsPath);
+}
+
+/// <summary>Stands in for Event Grid: compares the container with the tables every interval and repairs differences.</summary>
+internal sealed partial class ReconcilePoller(IReconciler reconciler, IOptions<LocalServerOptions> options, ILogger<ReconcilePoller> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
+        var nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
+        do
+        {
+            try
+            {
+                // Quick rounds catch uploads, overwrites and deletes; an occasional deep round also repairs rows
+                // changed behind the service's back.
+                var deep = DateTimeOffset.UtcNow >= nextDeep;
+                await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Quick, stoppingToken);
+                if (deep)
+                {
+                    nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Storage hiccups must not stop the watcher; the next round repairs whatever this one missed.
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling the container with the tables failed; retrying on the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>Stands in for the timer function: rewrites the search snapshot so the next cold start is fast.</summary>
+internal sealed partial class SnapshotWriter(
+    SearchIndexSynchronizer synchronizer, IOptions<LocalServerOptions> options, ILogger<SnapshotWriter> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SnapshotInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await synchronizer.SaveSnapshotAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the search snapshot failed; retrying on the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>Prints the URLs the server answers on once Kestrel is listening.</summary>
+internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, IOptions<ApiOptions> api) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                var root = address.TrimEnd('/') + ApiRoutes.Prefix;
+                Console.WriteLine($"DocumentApi is serving {root}");
+                Console.WriteLine($"  GET {root}/{ApiRoutes.Health}");
+                Console.WriteLine($"  GET {root}/{ApiRoutes.Documents}?top=20");
+                Console.WriteLine($"  GET {root}/documents/{{id}}  and  {root}/documents/{{id}}/content");
+                Console.WriteLine($"  GET {root}/{ApiRoutes.Search}?q=...");
+            }
+
+            if (!string.IsNullOrEmpty(api.Value.ApiKey))
+            {
+                Console.WriteLine("  (send the API key in the x-functions-key header or the code query parameter)");
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

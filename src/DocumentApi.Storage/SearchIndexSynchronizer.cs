@@ -1,0 +1,412 @@
+using System.ComponentModel.DataAnnotations;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DocumentApi.Core.Documents;
+using DocumentApi.Search;
+using DocumentApi.Storage.Tables;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DocumentApi.Storage;
+
+public sealed class SearchIndexSyncOptions : IValidatableObject
+{
+    public const string SectionName = "SearchIndexSync";
+
+    /// <summary>How often the change log is polled. An ingested document is searchable within about this plus the read.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How far behind its cursor a poll reads again. Entries are keyed by their writer's clock just before the write, so
+    /// a slow request (or a skewed clock) can commit an entry older than ones already read; the overlap catches it, and
+    /// duplicates are skipped. Every poll re-reads this much of the log, so it is not made larger than needed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Change-log entries older than the snapshot's cursor minus this are pruned when a snapshot is saved.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The snapshot blob, in the system container.</summary>
+    [Required]
+    public string SnapshotBlobName { get; set; } = "search-snapshot";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ChangeLogRetention <= OverlapWindow)
+        {
+            yield return new ValidationResult("ChangeLogRetention must be longer than OverlapWindow.", [nameof(ChangeLogRetention)]);
+        }
+    }
+}
+
+/// <summary>What <see cref="SearchIndexSynchronizer.SaveSnapshotAsync"/> did.</summary>
+public sealed record SnapshotResult(bool Written, string Cursor, int PrunedEntries);
+
+/// <summary>
+/// Keeps this instance's in-memory <see cref="ISearchIndex"/> equal to the tables. Start-up loads the latest snapshot
+/// and replays the change log after its cursor (or rebuilds from the tables when there is no snapshot); then the change
+/// log is polled. Each change re-reads the document's current state, so duplicate and out-of-order entries are harmless.
+/// </summary>
+public sealed class SearchIndexSynchronizer : BackgroundService
+{
+    private const string CursorMetadata = "cursor";
+
+    private readonly StorageClients _clients;
+    private readonly ChangeLog _changeLog;
+    private readonly ISearchIndex _index;
+    private readonly SearchIndexSyncOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SearchIndexSynchronizer> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Keys already applied within the overlap window, so re-read entries are not applied twice.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private string? _cursor;
+    private long _lastSyncedTicks;
+
+    public SearchIndexSynchronizer(
+        StorageClients clients,
+        ChangeLog changeLog,
+        ISearchIndex index,
+        IOptions<SearchIndexSyncOptions> options,
+        TimeProvider time,
+        ILogger<SearchIndexSynchronizer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _clients = clients;
+        _changeLog = changeLog;
+        _index = index;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Completes when the index has been loaded or rebuilt at start-up.</summary>
+    public Task Ready => _ready.Task;
+
+    /// <summary>The key of the newest change-log entry applied (or the rebuild's start), null before start-up.</summary>
+    public string? Cursor => _cursor;
+
+    /// <summary>When the index last finished reading the change log; null before the first read.</summary>
+    public DateTimeOffset? LastSyncedAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastSyncedTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    private BlobClient SnapshotBlob => _clients.System.GetBlobClient(_options.SnapshotBlobName);
+
+    /// <summary>Loads the snapshot and replays the change log after it, or rebuilds from the tables.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await TryLoadSnapshotAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await RebuildAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            _seen.Clear();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await SyncOnceAsync(cancellationToken).ConfigureAwait(false);
+        _ready.TrySetResult();
+    }
+
+    /// <summary>Reads the change log once and applies what is new; returns the number of entries applied.</summary>
+    public async Task<int> SyncOnceAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SyncOnceCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Transient("reading the change log", ex);
+        }
+    }
+
+    private async Task<int> SyncOnceCoreAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var from = _cursor is null ? null : ChangeLog.KeyFor(ChangeLog.TimeOf(_cursor) - _options.OverlapWindow);
+            var entries = await _changeLog.ReadAfterAsync(from, cancellationToken).ConfigureAwait(false);
+            var fresh = entries.Where(e => !_seen.ContainsKey(e.Key)).ToList();
+            if (fresh.Count == 0)
+            {
+                Interlocked.Exchange(ref _lastSyncedTicks, _time.GetUtcNow().UtcTicks);
+                return 0;
+            }
+
+            foreach (var group in fresh.GroupBy(e => e.BlobPartition, StringComparer.Ordinal))
+            {
+                var ids = group.SelectMany(e => e.DocumentIds).ToHashSet(StringComparer.Ordinal);
+                await ApplyAsync(group.Key, ids, cancellationToken).ConfigureAwait(false);
+            }
+
+            _index.Refresh();
+            foreach (var entry in fresh)
+            {
+                _seen[entry.Key] = ChangeLog.TimeOf(entry.Key);
+                if (_cursor is null || string.CompareOrdinal(entry.Key, _cursor) > 0)
+                {
+                    _cursor = entry.Key;
+                }
+            }
+
+            var horizon = ChangeLog.TimeOf(_cursor!) - _options.OverlapWindow;
+            foreach (var old in _seen.Where(s => s.Value < horizon).Select(s => s.Key).ToList())
+            {
+                _seen.Remove(old);
+            }
+
+            Interlocked.Exchange(ref _lastSyncedTicks, _time.GetUtcNow().UtcTicks);
+            _logger.LogDebug("Applied {EntryCount} change-log entries; cursor {Cursor}", fresh.Count, _cursor);
+            return fresh.Count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Writes the index and the cursor it covers to the snapshot blob (unless a newer snapshot is there), then prunes
+    /// change-log entries older than the snapshot's cursor minus <see cref="SearchIndexSyncOptions.ChangeLogRetention"/>.
+    /// </summary>
+    public async Task<SnapshotResult> SaveSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveSnapshotCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Transient("saving the search snapshot", ex);
+        }
+    }
+
+    private async Task<SnapshotResult> SaveSnapshotCoreAsync(CancellationToken cancellationToken)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using (file.ConfigureAwait(false))
+        {
+            string cursor;
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Under the gate, the index is exactly the state the cursor describes.
+                cursor = _cursor ?? throw new InvalidOperationException("The index has not been initialised yet.");
+                await _index.WriteSnapshotAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            file.Position = 0;
+            var written = await UploadIfNewerAsync(file, cursor, cancellationToken).ConfigureAwait(false);
+            var pruneBefore = ChangeLog.KeyFor(ChangeLog.TimeOf(cursor) - _options.ChangeLogRetention);
+            var pruned = await _changeLog.PruneAsync(pruneBefore, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation(
+                "Search snapshot at cursor {Cursor} {Outcome}; pruned {PrunedCount} change-log entries", cursor, written ? "written" : "skipped (a newer one exists)", pruned);
+            return new SnapshotResult(written, cursor, pruned);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!_ready.Task.IsCompleted && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await InitializeAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RequestFailedException or TransientStorageException or IOException or InvalidDataException)
+            {
+                _logger.LogError(ex, "Loading the search index failed; trying again");
+                await Task.Delay(TimeSpan.FromSeconds(2), _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+
+        using var timer = new PeriodicTimer(_options.PollInterval, _time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await SyncOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RequestFailedException or TransientStorageException or InvalidDataException)
+            {
+                _logger.LogWarning(ex, "Polling the change log failed; the next poll tries again");
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Re-reads a partition once and makes the index agree with it for <paramref name="ids"/>.</summary>
+    private async Task ApplyAsync(string partition, HashSet<string> ids, CancellationToken cancellationToken)
+    {
+        var rows = await ReadPartitionAsync(partition, cancellationToken).ConfigureAwait(false);
+        var documents = DocumentRows.MaterializeAll(rows);
+        foreach (var id in ids)
+        {
+            if (documents.TryGetValue(id, out var document) && document is { Status: DocumentStatus.Indexed })
+            {
+                _index.Upsert(ToIndexed(document));
+            }
+            else if (documents.TryGetValue(id, out var racing) && racing is null)
+            {
+                // Read while a writer replaced the chunks: the writer's own entry follows and is applied then.
+                continue;
+            }
+            else
+            {
+                _index.Delete(id);
+            }
+        }
+    }
+
+    private async Task<List<TableEntity>> ReadPartitionAsync(string partition, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var row in _clients.DocumentsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        // Taken before the scan: whatever is written during the scan is replayed from the change log afterwards.
+        var cursor = ChangeLog.KeyFor(_time.GetUtcNow());
+        _index.Clear();
+        var count = 0;
+        var partitionRows = new List<TableEntity>();
+        string? partition = null;
+        await foreach (var row in _clients.DocumentsTable.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.PartitionKey != partition)
+            {
+                count += IndexAll(partitionRows);
+                partitionRows.Clear();
+                partition = row.PartitionKey;
+            }
+
+            partitionRows.Add(row);
+        }
+
+        count += IndexAll(partitionRows);
+        _index.Refresh();
+        _cursor = cursor;
+        _logger.LogInformation("Rebuilt the search index from the tables: {DocumentCount} documents", count);
+
+        int IndexAll(List<TableEntity> rows)
+        {
+            var indexed = 0;
+            foreach (var document in DocumentRows.MaterializeAll(rows).Values)
+            {
+                if (document is { Status: DocumentStatus.Indexed })
+                {
+                    _index.Upsert(ToIndexed(document));
+                    indexed++;
+                }
+            }
+
+            return indexed;
+        }
+    }
+
+    private async Task<bool> TryLoadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await SnapshotBlob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var result = download.Value;
+            if (!result.Details.Metadata.TryGetValue(CursorMetadata, out var cursor) || cursor.Length < 19)
+            {
+                _logger.LogWarning("The search snapshot has no cursor; rebuilding from the tables");
+                return false;
+            }
+
+            await _index.LoadSnapshotAsync(result.Content, cancellationToken).ConfigureAwait(false);
+            _cursor = cursor;
+            _logger.LogInformation("Loaded the search snapshot at cursor {Cursor}: {DocumentCount} documents", cursor, _index.Count);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            _logger.LogInformation("There is no search snapshot yet; rebuilding from the tables");
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not RequestFailedException)
+        {
+            // Whatever the index makes of a damaged snapshot, the tables can always rebuild it.
+            _logger.LogWarning(ex, "The search snapshot could not be read; rebuilding from the tables");
+            return false;
+        }
+    }
+
+    private async Task<bool> UploadIfNewerAsync(Stream content, string cursor, CancellationToken cancellationToken)
+    {
+        var client = SnapshotBlob;
+        BlobRequestConditions conditions;
+        try
+        {
+            var properties = (await client.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            if (properties.Metadata.TryGetValue(CursorMetadata, out var existing) && string.CompareOrdinal(existing, cursor) > 0)
+            {
+                return false;
+            }
+
+            conditions = new BlobRequestConditions { IfMatch = properties.ETag };
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
+        }
+
+        try
+        {
+            await client.UploadAsync(content, new BlobUploadOptions
+            {
+                Metadata = new Dictionary<string, string> { [CursorMetadata] = cursor },
+                Conditions = conditions,
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Another instance wrote a snapshot at the same moment; one of the two is enough.
+            return false;
+        }
+    }
+
+    private static IndexedDocument ToIndexed(Document document) =>
+        new(document.Id, document.Title, document.Text, document.PublishedAt, document.Source);
+}

@@ -1,0 +1,3 @@
+using DocumentApi.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
