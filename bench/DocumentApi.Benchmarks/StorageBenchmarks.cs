@@ -1,14 +1,260 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DocumentApi.Azurite;
+
 namespace DocumentApi.Benchmarks;
 
-/// <summary>Parts 3 (HTTP), 4, 5 and 6: everything that needs Azurite and the server process.</summary>
+/// <summary>
+/// Parts 3 (HTTP), 4, 5 and 6: everything that needs Azurite and the server process. Each heavy phase gets a fresh
+/// Azurite, because its in-memory store never gives memory back and slows as it fills.
+/// </summary>
 public static class StorageBenchmarks
 {
-    public static Task RunAsync(
+    private const string DocumentsContainer = "documents";
+    private const string SystemContainer = "documentapi-system";
+    private const string SnapshotBlob = "search-snapshot";
+
+    public static async Task RunAsync(
         BenchmarkReport report, BenchmarkOptions options, IReadOnlyList<Article> articles, IReadOnlyList<BenchQuery> queries,
         CancellationToken cancellationToken)
     {
-        _ = (options, articles, queries, cancellationToken);
-        report.Notes.Add("Storage and server phases not run yet.");
-        return Task.CompletedTask;
+        var needsServer = options.Runs("ingest") || options.Runs("http") || options.Runs("coldstart");
+        if (!options.Runs("floor") && !needsServer)
+        {
+            return;
+        }
+
+        // SaudiNewsNet's own format: one JSON object per blob, as a newsroom export would drop them.
+        var blobs = articles.Select(a => new BenchBlob(a.BlobStem + ".json", a.ToJson(), "application/json", a)).ToArray();
+        if (options.Runs("floor"))
+        {
+            await MeasureFloorAsync(report, options, blobs, cancellationToken);
+        }
+
+        if (needsServer)
+        {
+            await MeasureServerAsync(report, options, blobs, queries, cancellationToken);
+        }
+    }
+
+    private static async Task MeasureFloorAsync(
+        BenchmarkReport report, BenchmarkOptions options, BenchBlob[] blobs, CancellationToken cancellationToken)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"5a. Storage floor ({blobs.Length:N0} blobs, {options.Concurrency} in flight, fresh Azurite per run)"));
+        var results = new List<StorageFloor.Result>();
+        for (var run = 0; run < options.Repetitions; run++)
+        {
+            await using var azurite = await AzuriteInstance.StartAsync(options.RepositoryRoot, cancellationToken: cancellationToken);
+            results.Add(await StorageFloor.MeasureAsync(azurite.ConnectionString, blobs, options.Concurrency, cancellationToken));
+        }
+
+        report.Add("storage floor", "upload + read back + one entity per document", "docs/s", results.Select(r => r.FloorDocumentsPerSecond));
+        report.Add("storage floor", "blob upload only", "blobs/s", results.Select(r => r.UploadOnlyPerSecond));
+        report.Add("storage floor", "single entity upserts", "entities/s", results.Select(r => r.SingleUpsertsPerSecond));
+        report.Add("storage floor", "100-entity batch upserts", "entities/s", results.Select(r => r.BatchedEntitiesPerSecond));
+    }
+
+    private static async Task MeasureServerAsync(
+        BenchmarkReport report, BenchmarkOptions options, BenchBlob[] blobs, IReadOnlyList<BenchQuery> queries,
+        CancellationToken cancellationToken)
+    {
+        var ingestRuns = options.Runs("ingest") ? options.Repetitions : 1;
+        var probes = options.Quick ? 50 : 200;
+        var ingestRates = new List<double>();
+        var uploadRates = new List<double>();
+        var bulk = new List<Freshness>();
+        var idle = new List<Freshness>();
+        for (var run = 0; run < ingestRuns; run++)
+        {
+            var last = run == ingestRuns - 1;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"5b. Ingestion run {run + 1}/{ingestRuns} ({blobs.Length:N0} blobs, {options.Concurrency} in flight, fresh Azurite and server)"));
+            await using var azurite = await AzuriteInstance.StartAsync(options.RepositoryRoot, cancellationToken: cancellationToken);
+            var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(DocumentsContainer);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            var server = ServerProcess.Start(options.RepositoryRoot, azurite.ConnectionString);
+            try
+            {
+                await server.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken);
+                using var api = new ApiClient(server.BaseUrl);
+                while (await api.IndexedCountAsync(cancellationToken) is null)
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+
+                // 5 and 6 (under load): the bulk upload, and probes spread over the time it should take.
+                var start = Stopwatch.GetTimestamp();
+                var expectedSeconds = blobs.Length / 400.0;
+                var freshness = new Freshness(container, api, "bulk");
+                var probing = options.Runs("ingest")
+                    ? freshness.RunAsync(probes, TimeSpan.FromSeconds(expectedSeconds / probes), TimeSpan.FromSeconds(120), cancellationToken)
+                    : Task.CompletedTask;
+                await Parallel.ForEachAsync(
+                    blobs,
+                    new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+                    async (blob, ct) => await container.GetBlobClient(blob.Name).UploadAsync(
+                        BinaryData.FromBytes(blob.Bytes),
+                        new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = blob.ContentType } },
+                        ct));
+                var uploadSeconds = Stats.ElapsedMilliseconds(start) / 1000;
+                var (seconds, documents) = await WaitUntilListedAndSearchableAsync(api, blobs.Length, freshness, start, cancellationToken);
+                await probing;
+                ingestRates.Add(documents / seconds);
+                uploadRates.Add(blobs.Length / uploadSeconds);
+                bulk.Add(freshness);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {documents:N0} documents listed and searchable after {seconds:F1} s (uploads took {uploadSeconds:F1} s); bulk probes found {freshness.Latencies.Count}/{freshness.Uploaded}"));
+
+                if (options.Runs("ingest"))
+                {
+                    // 6 (idle): the server has caught up; probes one every 100 ms.
+                    var quiet = new Freshness(container, api, "idle");
+                    await quiet.RunAsync(probes, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(60), cancellationToken);
+                    idle.Add(quiet);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  idle probes found {quiet.Latencies.Count}/{quiet.Uploaded}"));
+                }
+
+                if (last && options.Runs("http"))
+                {
+                    await HttpBenchmark.RunAsync(report, api, queries, options, cancellationToken);
+                }
+            }
+            finally
+            {
+                await server.DisposeAsync();
+            }
+
+            if (last && options.Runs("coldstart"))
+            {
+                await MeasureColdStartAsync(report, options, azurite, queries, cancellationToken);
+            }
+        }
+
+        if (options.Runs("ingest"))
+        {
+            report.Add("ingestion", "product: uploaded until all listed and searchable", "docs/s", ingestRates);
+            report.Add("ingestion", "benchmark's upload rate meanwhile", "blobs/s", uploadRates);
+            AddFreshness(report, "idle", idle);
+            AddFreshness(report, "under bulk ingestion", bulk);
+        }
+    }
+
+    /// <summary>Waits until the index counts every document, then confirms the listing does too; returns seconds since start.</summary>
+    private static async Task<(double Seconds, int Documents)> WaitUntilListedAndSearchableAsync(
+        ApiClient api, int bulkCount, Freshness probes, long start, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            var expected = bulkCount + probes.Uploaded;
+            if (await api.IndexedCountAsync(cancellationToken) is { } indexed && indexed >= expected
+                && await api.ListedCountAsync(cancellationToken) >= expected)
+            {
+                return (Stats.ElapsedMilliseconds(start) / 1000, expected);
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        throw new TimeoutException("Ingestion did not finish within 10 minutes.");
+    }
+
+    private static void AddFreshness(BenchmarkReport report, string label, List<Freshness> runs)
+    {
+        report.Add("freshness", $"{label} p50", "ms", runs.Select(r => Stats.Percentile(r.Latencies, 50)));
+        report.Add("freshness", $"{label} p95", "ms", runs.Select(r => Stats.Percentile(r.Latencies, 95)));
+        report.Add("freshness", $"{label} max", "ms", runs.Select(r => r.Latencies.Count == 0 ? double.NaN : r.Latencies.Max()));
+        var missing = runs.Sum(r => r.Missing);
+        if (missing > 0)
+        {
+            report.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Freshness {label}: {missing} probe(s) never became searchable within the timeout."));
+        }
+
+        report.Details[$"freshness.{label}.probes"] = runs.Select(r => new { uploaded = r.Uploaded, found = r.Latencies.Count }).ToArray();
+    }
+
+    /// <summary>4. A fresh server process over an Azurite that already holds a snapshot: process start to first result.</summary>
+    private static async Task MeasureColdStartAsync(
+        BenchmarkReport report, BenchmarkOptions options, AzuriteInstance azurite, IReadOnlyList<BenchQuery> queries,
+        CancellationToken cancellationToken)
+    {
+        Console.WriteLine("4. Cold start");
+        var probe = queries.First(q => q.Category == "word-frequent").Text;
+        var snapshot = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(SystemContainer).GetBlobClient(SnapshotBlob);
+
+        // A server that rebuilds from the tables (no snapshot yet) and writes a snapshot 5 s after it starts.
+        var rebuild = ServerProcess.Start(options.RepositoryRoot, azurite.ConnectionString, new Dictionary<string, string>
+        {
+            ["LocalServer__SnapshotInterval"] = "00:00:05",
+        });
+        try
+        {
+            await rebuild.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            using var api = new ApiClient(rebuild.BaseUrl);
+            while (!await api.HasResultAsync(probe, cancellationToken))
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+
+            report.Add("cold start", "without a snapshot: process start to first result (rebuild from tables)", "ms",
+                [Stats.ElapsedMilliseconds(rebuild.StartedTimestamp)], "1 run");
+            var deadline = Stopwatch.StartNew();
+            while (!await HasSnapshotAsync(snapshot, cancellationToken))
+            {
+                if (deadline.Elapsed > TimeSpan.FromMinutes(3))
+                {
+                    throw new TimeoutException("No search snapshot was written within 3 minutes.");
+                }
+
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+        finally
+        {
+            await rebuild.DisposeAsync();
+        }
+
+        var size = (await snapshot.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
+        var times = new List<double>();
+        var ready = new List<double>();
+        for (var run = 0; run < 5; run++)
+        {
+            var server = ServerProcess.Start(options.RepositoryRoot, azurite.ConnectionString);
+            try
+            {
+                using var api = new ApiClient(server.BaseUrl);
+                while (!await api.HasResultAsync(probe, cancellationToken))
+                {
+                    await Task.Delay(10, cancellationToken);
+                }
+
+                times.Add(Stats.ElapsedMilliseconds(server.StartedTimestamp));
+                if (server.Serving.IsCompletedSuccessfully)
+                {
+                    ready.Add(times[^1]);
+                }
+            }
+            finally
+            {
+                await server.DisposeAsync();
+            }
+        }
+
+        report.Add("cold start", "process start to first search result", "ms", times,
+            string.Create(CultureInfo.InvariantCulture, $"5 runs, snapshot {size / 1_000_000.0:F1} MB"));
+    }
+
+    private static async Task<bool> HasSnapshotAsync(BlobClient snapshot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await snapshot.GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.Metadata.ContainsKey("cursor");
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
     }
 }
