@@ -20,6 +20,12 @@ public sealed record BenchmarkOptions
 
     public int Repetitions { get; init; } = 3;
 
+    /// <summary>
+    /// Runs of the product's ingestion over the whole corpus. One full-corpus run takes minutes (Azurite-bound), so
+    /// the full run does one unless asked for more; the quick run does <see cref="Repetitions"/>.
+    /// </summary>
+    public int IngestRuns { get; init; } = 1;
+
     public int Seed { get; init; } = QueryGenerator.DefaultSeed;
 
     /// <summary>In-flight blob uploads, for the product's ingestion and the storage floor alike.</summary>
@@ -35,6 +41,7 @@ public sealed record BenchmarkOptions
         var repetitions = 3;
         var seed = QueryGenerator.DefaultSeed;
         var concurrency = 16;
+        int? ingestRuns = null;
         IReadOnlySet<string> phases = AllPhases.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
@@ -47,6 +54,7 @@ public sealed record BenchmarkOptions
                 case "--repeat": repetitions = Math.Max(3, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ingest-runs": ingestRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--only":
                     phases = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .ToHashSet(StringComparer.Ordinal);
@@ -71,6 +79,7 @@ public sealed record BenchmarkOptions
             Repetitions = repetitions,
             Seed = seed,
             Concurrency = concurrency,
+            IngestRuns = ingestRuns ?? (quick ? repetitions : 1),
         };
     }
 

@@ -32,6 +32,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time the server process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Completes when the server printed "DocumentApi is serving".</summary>
     public Task Serving => _serving.Task;
 
