@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace DocumentApi.Benchmarks;
 
-/// <summary>Command line: <c>[--corpus DIR] [--quick] [--out FILE] [--only parse,index,...] [--repeat N] [--seed N]</c>.</summary>
+/// <summary>
+/// Command line: <c>[--corpus DIR] [--quick] [--out FILE] [--only parse,index,search,quality,floor,ingest,http,coldstart]
+/// [--repeat N] [--seed N] [--concurrency N] [--ingest-runs N] [--ingest-limit SECONDS]</c>.
+/// </summary>
 public sealed record BenchmarkOptions
 {
     public static readonly string[] AllPhases =
@@ -26,6 +29,9 @@ public sealed record BenchmarkOptions
     /// </summary>
     public int IngestRuns { get; init; } = 1;
 
+    /// <summary>How long the benchmark waits for one ingestion run before reporting the rate reached so far.</summary>
+    public TimeSpan IngestLimit { get; init; } = TimeSpan.FromMinutes(6);
+
     public int Seed { get; init; } = QueryGenerator.DefaultSeed;
 
     /// <summary>In-flight blob uploads, for the product's ingestion and the storage floor alike.</summary>
@@ -42,6 +48,7 @@ public sealed record BenchmarkOptions
         var seed = QueryGenerator.DefaultSeed;
         var concurrency = 16;
         int? ingestRuns = null;
+        int? ingestLimit = null;
         IReadOnlySet<string> phases = AllPhases.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
@@ -55,6 +62,7 @@ public sealed record BenchmarkOptions
                 case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ingest-runs": ingestRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ingest-limit": ingestLimit = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--only":
                     phases = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .ToHashSet(StringComparer.Ordinal);
@@ -80,6 +88,7 @@ public sealed record BenchmarkOptions
             Seed = seed,
             Concurrency = concurrency,
             IngestRuns = ingestRuns ?? (quick ? repetitions : 1),
+            IngestLimit = TimeSpan.FromSeconds(ingestLimit ?? (quick ? 120 : 360)),
         };
     }
 

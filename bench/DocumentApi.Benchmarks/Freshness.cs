@@ -22,6 +22,7 @@ public sealed class Freshness
     private readonly string _label;
     private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<double> _latencies = [];
+    private readonly ConcurrentBag<string> _missing = [];
     private int _uploaded;
 
     public Freshness(BlobContainerClient container, ApiClient api, string label)
@@ -35,7 +36,8 @@ public sealed class Freshness
 
     public IReadOnlyCollection<double> Latencies => _latencies;
 
-    public int Missing => _pending.Count;
+    /// <summary>Probes not found before the timeout; they count in <see cref="Latencies"/> with the time waited.</summary>
+    public int Missing => _missing.Count;
 
     /// <summary>Uploads <paramref name="count"/> probes one after another, <paramref name="spacing"/> apart, and polls until all are found or the timeout passes.</summary>
     public async Task RunAsync(int count, TimeSpan spacing, TimeSpan timeout, CancellationToken cancellationToken)
@@ -67,6 +69,14 @@ public sealed class Freshness
         catch (OperationCanceledException)
         {
             // The poller stops here.
+        }
+
+        // A probe never found counts with the time waited so far: a lower bound, so percentiles are never flattered.
+        var end = Stopwatch.GetTimestamp();
+        foreach (var (token, acknowledged) in _pending)
+        {
+            _latencies.Add(Stats.Milliseconds(acknowledged, end));
+            _missing.Add(token);
         }
     }
 
