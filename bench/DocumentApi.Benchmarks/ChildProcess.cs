@@ -18,6 +18,9 @@ public static class ChildProcess
         var quick = args.Length > 3 && args[3] == "--quick";
         var articles = Corpus.Load(corpus, quick);
         var measurement = InProcessBenchmarks.BuildOnce(kind, articles);
+
+        // The corpus must stay alive through the measurement, or its collection would be subtracted from the index.
+        GC.KeepAlive(articles);
         Console.WriteLine(JsonSerializer.Serialize(measurement, Json));
         return 0;
     }

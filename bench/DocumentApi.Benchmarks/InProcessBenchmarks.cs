@@ -192,8 +192,8 @@ public static class InProcessBenchmarks
         }
 
         var rate = documents.Length / (Stats.ElapsedMilliseconds(start) / 1000);
-        GC.KeepAlive(documents);
         var heap = Stats.HeapAfterFullGc() - heapBefore;
+        GC.KeepAlive(documents);
         var workingSet = Stats.WorkingSet();
         var measurement = new IndexBuildMeasurement(
             kind, documents.Length, rate, heap / Mega, (workingSet - workingSetBefore) / Mega, workingSet / Mega, files() / Mega);
