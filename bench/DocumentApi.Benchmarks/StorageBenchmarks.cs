@@ -246,7 +246,9 @@ public static class StorageBenchmarks
         var probe = queries.First(q => q.Category == "word-frequent").Text;
         var snapshot = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(SystemContainer).GetBlobClient(SnapshotBlob);
 
-        // A server that rebuilds from the tables (no snapshot yet) and writes a snapshot 5 s after it starts.
+        // A server that rebuilds from the tables (unless the ingestion server already wrote a snapshot: it does every
+        // 5 minutes) and writes a snapshot 5 s after it starts.
+        var hadSnapshot = await HasSnapshotAsync(snapshot, cancellationToken);
         var rebuild = ServerProcess.Start(options.RepositoryRoot, azurite.ConnectionString, new Dictionary<string, string>
         {
             ["LocalServer__SnapshotInterval"] = "00:00:05",
@@ -260,7 +262,9 @@ public static class StorageBenchmarks
                 await Task.Delay(20, cancellationToken);
             }
 
-            report.Add("cold start", "without a snapshot: process start to first result (rebuild from tables)", "ms",
+            report.Add("cold start", hadSnapshot
+                    ? "first restart, loading the ingestion server's own snapshot"
+                    : "without a snapshot: process start to first result (rebuild from tables)", "ms",
                 [Stats.ElapsedMilliseconds(rebuild.StartedTimestamp)], "1 run");
             var deadline = Stopwatch.StartNew();
             while (!await HasSnapshotAsync(snapshot, cancellationToken))

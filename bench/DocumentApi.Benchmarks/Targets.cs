@@ -27,7 +27,7 @@ public static class Targets
 
         void Absolute(string target, double? measured, double limit, bool atMost, string unit)
         {
-            report.Targets.Add(measured is { } m
+            report.Targets.Add(measured is { } m && !double.IsNaN(m)
                 ? new TargetCheck(target, $"{F(m)} {unit}", atMost ? m <= limit : m >= limit)
                 : new TargetCheck(target, "–", null));
         }
