@@ -28,6 +28,13 @@ public sealed class SearchIndexSyncOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often a poll re-reads the whole overlap window; other polls read only what follows the cursor, so a late
+    /// entry waits at most this long, and a busy change log is not read again on every poll.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan OverlapRereadInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Change-log entries older than the snapshot's cursor minus this are pruned when a snapshot is saved.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromHours(1);
@@ -72,6 +79,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService
     /// <summary>Keys already applied within the overlap window, so re-read entries are not applied twice.</summary>
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private string? _cursor;
+    private DateTimeOffset _lastOverlapRead;
     private long _lastSyncedTicks;
 
     public SearchIndexSynchronizer(
@@ -149,7 +157,18 @@ public sealed class SearchIndexSynchronizer : BackgroundService
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var from = _cursor is null ? null : ChangeLog.KeyFor(ChangeLog.TimeOf(_cursor) - _options.OverlapWindow);
+            // Entries are keyed by their writer's clock, so one committed late can sort before the cursor. Re-reading the
+            // overlap window catches it, but re-reads every entry of the window: done every few seconds, not every poll.
+            var now = _time.GetUtcNow();
+            var overlap = _cursor is not null && now - _lastOverlapRead >= _options.OverlapRereadInterval;
+            if (overlap)
+            {
+                _lastOverlapRead = now;
+            }
+
+            var from = _cursor is null ? null
+                : overlap ? ChangeLog.KeyFor(ChangeLog.TimeOf(_cursor) - _options.OverlapWindow)
+                : _cursor;
             var entries = await _changeLog.ReadAfterAsync(from, cancellationToken).ConfigureAwait(false);
             var fresh = entries.Where(e => !_seen.ContainsKey(e.Key)).ToList();
             if (fresh.Count == 0)

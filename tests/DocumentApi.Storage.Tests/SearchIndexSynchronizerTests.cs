@@ -197,7 +197,7 @@ public sealed class SearchIndexSynchronizerTests(AzuriteFixture azurite)
         storage.Clients,
         storage.ChangeLog,
         index,
-        Options.Create(new SearchIndexSyncOptions { PollInterval = TimeSpan.FromMilliseconds(50), OverlapWindow = TimeSpan.FromSeconds(30) }),
+        Options.Create(new SearchIndexSyncOptions { PollInterval = TimeSpan.FromMilliseconds(50), OverlapWindow = TimeSpan.FromSeconds(30), OverlapRereadInterval = TimeSpan.Zero }),
         TimeProvider.System,
         NullLogger<SearchIndexSynchronizer>.Instance);
 
