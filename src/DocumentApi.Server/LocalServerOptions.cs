@@ -11,10 +11,6 @@ public sealed class LocalServerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often a round compares the container with the tables rather than with what it saw last.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan QuickReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>How often a round also checks every row (see <c>ReconcileMode.Deep</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan DeepReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);

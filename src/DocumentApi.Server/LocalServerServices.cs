@@ -120,24 +120,17 @@ internal sealed partial class ReconcilePoller(IReconciler reconciler, IOptions<L
     {
         using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
         var nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
-        var nextQuick = DateTimeOffset.MinValue;
         do
         {
             try
             {
-                // Incremental rounds (the listing against what was seen last) catch uploads, overwrites and deletes
-                // every tick; a periodic quick round compares with the tables, and a deep one checks every row.
-                var now = DateTimeOffset.UtcNow;
-                var mode = now >= nextDeep ? ReconcileMode.Deep : now >= nextQuick ? ReconcileMode.Quick : ReconcileMode.Incremental;
-                await reconciler.ReconcileAsync(mode, stoppingToken);
-                if (mode == ReconcileMode.Deep)
+                // Incremental rounds (the listing against what was seen last; the first one compares with the tables)
+                // catch uploads, overwrites and deletes every tick; a periodic deep round also checks every row.
+                var deep = DateTimeOffset.UtcNow >= nextDeep;
+                await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Incremental, stoppingToken);
+                if (deep)
                 {
                     nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
-                }
-
-                if (mode != ReconcileMode.Incremental)
-                {
-                    nextQuick = DateTimeOffset.UtcNow + options.Value.QuickReconcileInterval;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -57,7 +57,11 @@ public sealed class ChangeLog(StorageClients clients, TransactionCoalescer coale
     }
 
     /// <summary>Entries with a key after <paramref name="afterKey"/> (all when null), oldest first.</summary>
-    public async Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(string? afterKey, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(string? afterKey, CancellationToken cancellationToken = default) =>
+        await ReadAfterAsync(afterKey, int.MaxValue, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>At most <paramref name="max"/> entries with a key after <paramref name="afterKey"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(string? afterKey, int max, CancellationToken cancellationToken = default)
     {
         var filter = afterKey is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition}")
@@ -67,6 +71,10 @@ public sealed class ChangeLog(StorageClients clients, TransactionCoalescer coale
         {
             var ids = row.GetString(DocumentIdsField) is { Length: > 0 } joined ? joined.Split(',').ToImmutableArray() : [];
             entries.Add(new ChangeLogEntry(row.RowKey, row.GetString(Fields.BlobPartition) ?? "", ids));
+            if (entries.Count >= max)
+            {
+                break;
+            }
         }
 
         return entries;

@@ -110,7 +110,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
             }
             else
             {
-                _logger.LogInformation("Blob {BlobName} is unchanged ({DocumentCount} documents)", blobName, storedIds.Length);
+                _logger.LogDebug("Blob {BlobName} is unchanged ({DocumentCount} documents)", blobName, storedIds.Length);
             }
 
             return new IngestResult(blobName, IngestOutcome.Unchanged, storedIds, []);
@@ -126,7 +126,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
 
             if (state.IsEmpty)
             {
-                _logger.LogInformation("Blob {BlobName} is gone and nothing was stored for it", blobName);
+                _logger.LogDebug("Blob {BlobName} is gone and nothing was stored for it", blobName);
                 return new IngestResult(blobName, IngestOutcome.Unchanged, [], []);
             }
 

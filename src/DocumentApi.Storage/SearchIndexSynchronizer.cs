@@ -64,6 +64,12 @@ public sealed class SearchIndexSynchronizer : BackgroundService
 {
     private const string CursorMetadata = "cursor";
 
+    /// <summary>Change-log entries applied per poll at most.</summary>
+    private const int MaxEntriesPerPoll = 500;
+
+    /// <summary>Blobs whose changed documents are read at once while applying the change log.</summary>
+    private const int ApplyParallelism = 8;
+
     /// <summary>Changed documents of one blob up to which point reads beat one partition query.</summary>
     private const int PointReadLimit = 8;
 
@@ -169,7 +175,10 @@ public sealed class SearchIndexSynchronizer : BackgroundService
             var from = _cursor is null ? null
                 : overlap ? ChangeLog.KeyFor(ChangeLog.TimeOf(_cursor) - _options.OverlapWindow)
                 : _cursor;
-            var entries = await _changeLog.ReadAfterAsync(from, cancellationToken).ConfigureAwait(false);
+            // A bounded bite per poll: after a burst, the index refreshes every few hundred documents instead of once
+            // at the end, so what is ingested becomes searchable steadily.
+            // (The overlap re-read is not capped: a late entry may sit behind any number of entries already applied.)
+            var entries = await _changeLog.ReadAfterAsync(from, overlap ? int.MaxValue : MaxEntriesPerPoll, cancellationToken).ConfigureAwait(false);
             var fresh = entries.Where(e => !_seen.ContainsKey(e.Key)).ToList();
             if (fresh.Count == 0)
             {
@@ -177,11 +186,14 @@ public sealed class SearchIndexSynchronizer : BackgroundService
                 return 0;
             }
 
-            foreach (var group in fresh.GroupBy(e => e.BlobPartition, StringComparer.Ordinal))
-            {
-                var ids = group.SelectMany(e => e.DocumentIds).ToHashSet(StringComparer.Ordinal);
-                await ApplyAsync(group.Key, ids, cancellationToken).ConfigureAwait(false);
-            }
+            // Blobs are independent, and each costs a round trip or two: read several at once so a burst of changes
+            // (a bulk upload) does not queue behind one connection. The index itself is thread-safe.
+            var groups = fresh.GroupBy(e => e.BlobPartition, StringComparer.Ordinal)
+                .Select(g => (Partition: g.Key, Ids: g.SelectMany(e => e.DocumentIds).ToHashSet(StringComparer.Ordinal)));
+            await Parallel.ForEachAsync(
+                groups,
+                new ParallelOptions { MaxDegreeOfParallelism = ApplyParallelism, CancellationToken = cancellationToken },
+                async (group, ct) => await ApplyAsync(group.Partition, group.Ids, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
             _index.Refresh();
             foreach (var entry in fresh)
