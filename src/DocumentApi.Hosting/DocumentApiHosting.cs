@@ -43,16 +43,26 @@ public static class DocumentApiHosting
 }
 
 /// <summary>
-/// Searches wait until this instance's index has loaded its snapshot (or rebuilt), so a cold instance answers late
-/// rather than wrongly with nothing.
+/// Searches wait (briefly) until this instance's index has loaded its snapshot or rebuilt, so a cold instance answers
+/// a moment late rather than wrongly with nothing; when loading takes longer, the answer is 503 (try again), never a
+/// request left hanging.
 /// </summary>
 internal sealed class SearchWhenReady(ISearchIndex index, SearchIndexSynchronizer synchronizer) : IDocumentSearch
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
+
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         if (!synchronizer.Ready.IsCompleted)
         {
-            await synchronizer.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await synchronizer.Ready.WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException ex)
+            {
+                throw new DocumentStoreUnavailableException("The search index of this instance is still loading.", ex);
+            }
         }
 
         return await index.SearchAsync(query, cancellationToken).ConfigureAwait(false);
