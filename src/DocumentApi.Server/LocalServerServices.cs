@@ -113,11 +113,16 @@ internal sealed partial class SeedUploader(
 }
 
 /// <summary>Stands in for Event Grid: compares the container with the tables every interval and repairs differences.</summary>
-internal sealed partial class ReconcilePoller(IReconciler reconciler, IOptions<LocalServerOptions> options, ILogger<ReconcilePoller> logger)
+internal sealed partial class ReconcilePoller(
+    IReconciler reconciler, SearchIndexSynchronizer synchronizer, IOptions<LocalServerOptions> options, ILogger<ReconcilePoller> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Loading the search index comes first: a backlog of uploads waiting at start-up would otherwise compete with
+        // the snapshot download for the same storage, and the first search would wait for both.
+        await synchronizer.Ready.WaitAsync(stoppingToken);
+
         using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
         var nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
         do
