@@ -308,7 +308,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService
         // partition query, notably on Azurite, which scans the whole table for every query. Many: one partition query.
         var documents = ids.Count <= PointReadLimit
             ? await ReadDocumentsAsync(partition, ids, cancellationToken).ConfigureAwait(false)
-            : DocumentRows.MaterializeAll(await ReadPartitionAsync(partition, cancellationToken).ConfigureAwait(false));
+            : DocumentRows.MaterializeAll(await TableStore.ReadPartitionWithBodiesAsync(_clients.DocumentsTable, partition, cancellationToken).ConfigureAwait(false));
         foreach (var id in ids)
         {
             if (documents.TryGetValue(id, out var document) && document is { Status: DocumentStatus.Indexed })
@@ -351,18 +351,6 @@ public sealed class SearchIndexSynchronizer : BackgroundService
         }
 
         return documents;
-    }
-
-    private async Task<List<TableEntity>> ReadPartitionAsync(string partition, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        await foreach (var row in _clients.DocumentsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
     }
 
     private async Task RebuildAsync(CancellationToken cancellationToken)

@@ -1,7 +1,10 @@
 namespace DocumentApi.Core.Parsing;
 
-/// <summary>The Arabic letters and marks the parser's rules name. Never write these as bare literals.</summary>
-internal static class ArabicLetters
+/// <summary>
+/// The Arabic letters and marks the parser's and the search analysis' rules name, defined once. Never write these as
+/// bare literals.
+/// </summary>
+public static class ArabicLetters
 {
     public const char Hamza = '\u0621';
     public const char AlefMaddaAbove = '\u0622';
@@ -13,11 +16,13 @@ internal static class ArabicLetters
     public const char TehMarbuta = '\u0629';
     public const char Sheen = '\u0634';
     public const char Tatweel = '\u0640';
+    public const char Kaf = '\u0643';
     public const char Heh = '\u0647';
     public const char Waw = '\u0648';
     public const char AlefMaksura = '\u0649';
     public const char Yeh = '\u064A';
     public const char AlefWasla = '\u0671';
+    public const char Keheh = '\u06A9';
     public const char FarsiYeh = '\u06CC';
 
     /// <summary>First of the harakat and tanween (fathatan) ...</summary>

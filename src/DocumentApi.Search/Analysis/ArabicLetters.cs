@@ -3,16 +3,17 @@ namespace DocumentApi.Search.Analysis;
 /// <summary>The letters, marks and invisible characters the analysis rules name, so no rule holds a bare literal.</summary>
 internal static class ArabicLetters
 {
-    public const char Hamza = '\u0621';
-    public const char WawHamzaAbove = '\u0624';
-    public const char YehHamzaAbove = '\u0626';
-    public const char Alef = '\u0627';
-    public const char Kaf = '\u0643';
-    public const char Yeh = '\u064A';
-    public const char AlefWasla = '\u0671';
-    public const char Keheh = '\u06A9';
-    public const char FarsiYeh = '\u06CC';
-    public const char Tatweel = '\u0640';
+    // Letters come from Core's list, so parser and analysis cannot disagree on a code point.
+    public const char Hamza = Core.Parsing.ArabicLetters.Hamza;
+    public const char WawHamzaAbove = Core.Parsing.ArabicLetters.WawHamzaAbove;
+    public const char YehHamzaAbove = Core.Parsing.ArabicLetters.YehHamzaAbove;
+    public const char Alef = Core.Parsing.ArabicLetters.Alef;
+    public const char Kaf = Core.Parsing.ArabicLetters.Kaf;
+    public const char Yeh = Core.Parsing.ArabicLetters.Yeh;
+    public const char AlefWasla = Core.Parsing.ArabicLetters.AlefWasla;
+    public const char Keheh = Core.Parsing.ArabicLetters.Keheh;
+    public const char FarsiYeh = Core.Parsing.ArabicLetters.FarsiYeh;
+    public const char Tatweel = Core.Parsing.ArabicLetters.Tatweel;
 
     public const char ArabicIndicDigitZero = '\u0660';
     public const char ArabicIndicDigitNine = '\u0669';
@@ -23,9 +24,9 @@ internal static class ArabicLetters
     // their extensions (fathatan to the wavy hamza below), superscript alef, and the Quranic annotation signs.
     public const char HonorificSignFirst = '\u0610';
     public const char SmallKasraLast = '\u061A';
-    public const char FathatanFirst = '\u064B';
-    public const char WavyHamzaBelowLast = '\u065F';
-    public const char SuperscriptAlef = '\u0670';
+    public const char FathatanFirst = Core.Parsing.ArabicLetters.Fathatan;
+    public const char WavyHamzaBelowLast = Core.Parsing.ArabicLetters.WavyHamzaBelow;
+    public const char SuperscriptAlef = Core.Parsing.ArabicLetters.SuperscriptAlef;
     public const char SmallHighLigatureFirst = '\u06D6';
     public const char SmallLowMeemLast = '\u06ED';
 

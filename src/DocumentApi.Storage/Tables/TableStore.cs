@@ -24,11 +24,12 @@ internal sealed class TableStore(StorageClients clients, TransactionCoalescer co
     }
 
     /// <summary>Every row of a partition, bodies included.</summary>
-    public async Task<List<TableEntity>> ReadPartitionWithBodiesAsync(string partition, CancellationToken cancellationToken)
+    public static async Task<List<TableEntity>> ReadPartitionWithBodiesAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(table);
         var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        await foreach (var row in Clients.DocumentsTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }
