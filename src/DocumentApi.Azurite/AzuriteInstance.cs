@@ -79,6 +79,12 @@ public sealed class AzuriteInstance : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        if (Environment.GetEnvironmentVariable("DOCUMENTAPI_AZURITE_DEBUG_LOG") is { Length: > 0 } debugLog)
+        {
+            startInfo.ArgumentList.Add("--debug");
+            startInfo.ArgumentList.Add(debugLog);
+        }
+
         var output = new StringBuilder();
         Process process;
         try

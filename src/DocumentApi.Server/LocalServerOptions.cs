@@ -11,6 +11,13 @@ public sealed class LocalServerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The largest share of time the watcher spends listing the container when idle: with many blobs, rounds come less
+    /// often than <see cref="ReconcileInterval"/> so that listing does not keep storage busy.
+    /// </summary>
+    [Range(0.05, 1.0)]
+    public double MaxListingShare { get; set; } = 0.25;
+
     /// <summary>How often a round also checks every row (see <c>ReconcileMode.Deep</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan DeepReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using DocumentApi.Azurite;
@@ -123,16 +124,18 @@ internal sealed partial class ReconcilePoller(
         // the snapshot download for the same storage, and the first search would wait for both.
         await synchronizer.Ready.WaitAsync(stoppingToken);
 
-        using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
         var nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var started = Stopwatch.GetTimestamp();
+            var listing = TimeSpan.Zero;
             try
             {
                 // Incremental rounds (the listing against what was seen last; the first one compares with the tables)
-                // catch uploads, overwrites and deletes every tick; a periodic deep round also checks every row.
+                // catch uploads, overwrites and deletes; a periodic deep round also checks every row.
                 var deep = DateTimeOffset.UtcNow >= nextDeep;
-                await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Incremental, stoppingToken);
+                var report = await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Incremental, stoppingToken);
+                listing = report.ListingTime;
                 if (deep)
                 {
                     nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
@@ -143,8 +146,17 @@ internal sealed partial class ReconcilePoller(
                 // Storage hiccups must not stop the watcher; the next round repairs whatever this one missed.
                 LogFailed(logger, ex);
             }
+
+            // Listing costs storage in proportion to the container (Azurite serves 10,000 blobs in about a second of
+            // its only core): rounds start no more often than the interval, nor so often that listing would take more
+            // than MaxListingShare of storage's time while nothing else happens.
+            var period = TimeSpan.FromTicks(Math.Max(options.Value.ReconcileInterval.Ticks, (long)(listing.Ticks / options.Value.MaxListingShare)));
+            var wait = period - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, stoppingToken);
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling the container with the tables failed; retrying on the next tick")]

@@ -34,16 +34,28 @@ public sealed class ChangeLog(StorageClients clients, TransactionCoalescer coale
     }
 
     /// <summary>Appends one entry (several rows for a very large array blob) in one transaction per 100 rows.</summary>
-    public async Task AppendAsync(string blobPartition, IEnumerable<string> documentIds, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string blobPartition, IEnumerable<string> documentIds, CancellationToken cancellationToken = default) =>
+        AppendAsync(NewEntryPrefix(), blobPartition, documentIds, cancellationToken);
+
+    /// <summary>A new entry's key prefix, taken from the clock now: its rows are <see cref="RowKeys"/>.</summary>
+    public string NewEntryPrefix() =>
+        string.Create(CultureInfo.InvariantCulture, $"{KeyFor(timeProvider.GetUtcNow())}-{Guid.NewGuid():N}");
+
+    /// <summary>The row keys of an entry with <paramref name="prefix"/> listing <paramref name="distinctIds"/> ids.</summary>
+    public static IReadOnlyList<string> RowKeys(string prefix, int distinctIds) =>
+        [.. Enumerable.Range(0, Math.Max(1, (distinctIds + IdsPerRow - 1) / IdsPerRow)).Select(i => RowKey(prefix, i))];
+
+    /// <summary>Appends the entry <paramref name="prefix"/> (from <see cref="NewEntryPrefix"/>, taken before the change).</summary>
+    public async Task AppendAsync(string prefix, string blobPartition, IEnumerable<string> documentIds, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
         var ids = documentIds.Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
         {
             return;
         }
 
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"{KeyFor(timeProvider.GetUtcNow())}-{Guid.NewGuid():N}");
-        var rows = ids.Chunk(IdsPerRow).Select((part, i) => new TableEntity(Partition, string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D4}"))
+        var rows = ids.Chunk(IdsPerRow).Select((part, i) => new TableEntity(Partition, RowKey(prefix, i))
         {
             [Fields.BlobPartition] = blobPartition,
             [DocumentIdsField] = string.Join(',', part),
@@ -55,6 +67,8 @@ public sealed class ChangeLog(StorageClients clients, TransactionCoalescer coale
                 clients.ChangesTable, [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static string RowKey(string prefix, int row) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{row:D4}");
 
     /// <summary>Entries with a key after <paramref name="afterKey"/> (all when null), oldest first.</summary>
     public async Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(string? afterKey, CancellationToken cancellationToken = default) =>

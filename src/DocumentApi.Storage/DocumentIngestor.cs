@@ -26,12 +26,20 @@ internal sealed class DocumentIngestor : IDocumentIngestor
     private readonly DocumentParser _parser;
     private readonly TimeProvider _time;
     private readonly ILogger<DocumentIngestor> _logger;
+    private readonly ICommitObserver[] _observers;
     private long _writeRequests;
 
     public DocumentIngestor(
-        TableStore store, ChangeLog changeLog, IOptions<ParserOptions> parserOptions, TimeProvider time, ILogger<DocumentIngestor> logger)
+        TableStore store,
+        ChangeLog changeLog,
+        IOptions<ParserOptions> parserOptions,
+        TimeProvider time,
+        ILogger<DocumentIngestor> logger,
+        IEnumerable<ICommitObserver> observers)
     {
         ArgumentNullException.ThrowIfNull(parserOptions);
+        ArgumentNullException.ThrowIfNull(observers);
+        _observers = [.. observers];
         _store = store;
         _changeLog = changeLog;
         _parser = new DocumentParser(parserOptions.Value);
@@ -104,7 +112,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
             if (!state.IsPublished)
             {
                 // A writer stored this version but stopped before its listing rows and change-log entry were confirmed.
-                await AppendChangeAsync(partition, storedIds, cancellationToken).ConfigureAwait(false);
+                await AppendChangeAsync(_changeLog.NewEntryPrefix(), partition, storedIds, cancellationToken).ConfigureAwait(false);
                 await RepublishAsync(partition, [], cancellationToken).ConfigureAwait(false);
                 _logger.LogInformation("Blob {BlobName} was stored but not published; published {DocumentCount} documents", blobName, storedIds.Length);
             }
@@ -130,7 +138,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
                 return new IngestResult(blobName, IngestOutcome.Unchanged, [], []);
             }
 
-            await CommitAndPublishAsync(state, [], finalBlobRow: null, cancellationToken).ConfigureAwait(false);
+            await CommitAndPublishAsync(state, [], [], finalBlobRow: null, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Blob {BlobName} is gone; removed {DocumentCount} documents", blobName, storedIds.Length);
             return new IngestResult(blobName, IngestOutcome.Deleted, [], storedIds);
         }
@@ -160,7 +168,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
             [Fields.IngestedAt] = ingestedAt,
             [Fields.BodyVersion] = version,
         };
-        var transactions = await CommitAndPublishAsync(state, rowSets, finalBlobRow, cancellationToken).ConfigureAwait(false);
+        var transactions = await CommitAndPublishAsync(state, documents, rowSets, finalBlobRow, cancellationToken).ConfigureAwait(false);
 
         var ids = documents.Select(d => d.Id).ToImmutableArray();
         var removed = storedIds.Except(ids, StringComparer.Ordinal).ToImmutableArray();
@@ -184,21 +192,38 @@ internal sealed class DocumentIngestor : IDocumentIngestor
     /// <paramref name="finalBlobRow"/> is null), then the listing rows, then appends to the change log.
     /// </summary>
     private async Task<int> CommitAndPublishAsync(
-        PartitionState state, IReadOnlyList<DocumentRowSet> rowSets, TableEntity? finalBlobRow, CancellationToken cancellationToken)
+        PartitionState state,
+        IReadOnlyList<Document> documents,
+        IReadOnlyList<DocumentRowSet> rowSets,
+        TableEntity? finalBlobRow,
+        CancellationToken cancellationToken)
     {
         var partition = state.Partition;
         var batches = PlanTransactions(state, rowSets, finalBlobRow);
+        var tokens = _observers.Select(o => o.BeforeCommit(partition)).ToArray();
         var finalETag = await SubmitAsync(state, batches, finalBlobRow, cancellationToken).ConfigureAwait(false);
+        var changeLogPrefix = _changeLog.NewEntryPrefix();
+
+        var listing = rowSets.SelectMany(r => DocumentRows.ListingRows(r.Meta, partition)).ToList();
+        var oldListingKeys = state.Metas.SelectMany(ListingKeysOf).ToList();
+        var newIds = rowSets.Select(r => r.Meta.GetString(Fields.DocumentId)).ToList();
+        var changedIds = state.Metas.Select(m => m.GetString(Fields.DocumentId)).Concat(newIds).Distinct(StringComparer.Ordinal).ToList();
+        if (_observers.Length > 0)
+        {
+            // This process's own index takes the documents as parsed: searchable now, and never read back.
+            var removed = changedIds.Except(newIds, StringComparer.Ordinal).ToList();
+            var keys = ChangeLog.RowKeys(changeLogPrefix, changedIds.Count);
+            for (var i = 0; i < _observers.Length; i++)
+            {
+                await _observers[i].CommittedAsync(partition, tokens[i], keys, documents, removed, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         // The listing rows (one transaction per scope) and the change-log entry go out together: neither depends on
         // the other, and the blob row stays unpublished until both are written.
-        var listing = rowSets.SelectMany(r => DocumentRows.ListingRows(r.Meta, partition)).ToList();
-        var oldListingKeys = state.Metas.SelectMany(ListingKeysOf).ToList();
-        var changedIds = state.Metas.Select(m => m.GetString(Fields.DocumentId))
-            .Concat(rowSets.Select(r => r.Meta.GetString(Fields.DocumentId)));
         await Task.WhenAll(
             WriteListingAsync(listing, oldListingKeys, cancellationToken),
-            AppendChangeAsync(partition, changedIds, cancellationToken)).ConfigureAwait(false);
+            AppendChangeAsync(changeLogPrefix, partition, changedIds, cancellationToken)).ConfigureAwait(false);
 
         // The listing is another table, so it is written after the commit. A newer commit in between may have been
         // published before ours: marking the blob row published is conditional on the ETag of our commit, and when the
@@ -266,9 +291,9 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         }
     }
 
-    private async Task AppendChangeAsync(string partition, IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    private async Task AppendChangeAsync(string prefix, string partition, IEnumerable<string> documentIds, CancellationToken cancellationToken)
     {
-        await _changeLog.AppendAsync(partition, documentIds, cancellationToken).ConfigureAwait(false);
+        await _changeLog.AppendAsync(prefix, partition, documentIds, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _writeRequests);
     }
 

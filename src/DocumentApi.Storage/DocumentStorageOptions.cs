@@ -59,13 +59,16 @@ public sealed class DocumentStorageOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
-    /// <summary>Blobs a reconciliation ingests at once. Storage, not this process, is usually the limit.</summary>
+    /// <summary>
+    /// Blobs a reconciliation ingests at once. Storage, not this process, is usually the limit; many ingestions in
+    /// flight let their listing rows and change-log entries share transactions (group commit).
+    /// </summary>
     [Range(1, 64)]
-    public int ReconcileParallelism { get; set; } = 8;
+    public int ReconcileParallelism { get; set; } = 32;
 
     /// <summary>
     /// How long an incremental round keeps starting ingestions (newest first) before it lists the container again;
-    /// at least three times the listing's own duration.
+    /// at least nine times the listing's own duration, so listing a big container takes at most a tenth of a round.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan IncrementalRoundBudget { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using Azure;
 using Azure.Data.Tables;
@@ -60,7 +61,7 @@ public sealed record SnapshotResult(bool Written, string Cursor, int PrunedEntri
 /// and replays the change log after its cursor (or rebuilds from the tables when there is no snapshot); then the change
 /// log is polled. Each change re-reads the document's current state, so duplicate and out-of-order entries are harmless.
 /// </summary>
-public sealed class SearchIndexSynchronizer : BackgroundService
+public sealed class SearchIndexSynchronizer : BackgroundService, ICommitObserver
 {
     private const string CursorMetadata = "cursor";
 
@@ -73,6 +74,12 @@ public sealed class SearchIndexSynchronizer : BackgroundService
     /// <summary>Changed documents of one blob up to which point reads beat one partition query.</summary>
     private const int PointReadLimit = 8;
 
+    /// <summary>Partitions are spread over this many stripes, each applied to the index by one writer at a time.</summary>
+    private const int Stripes = 1024;
+
+    /// <summary>How long documents committed by this process wait for the index refresh that makes them searchable.</summary>
+    private static readonly TimeSpan CommitRefreshDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly StorageClients _clients;
     private readonly ChangeLog _changeLog;
     private readonly ISearchIndex _index;
@@ -84,6 +91,21 @@ public sealed class SearchIndexSynchronizer : BackgroundService
 
     /// <summary>Keys already applied within the overlap window, so re-read entries are not applied twice.</summary>
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Change-log keys whose documents this process committed and applied itself (see <see cref="ICommitObserver"/>),
+    /// so the entry is not read back when it comes round.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _appliedLocally = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per stripe of partitions: one applier at a time (a read of the tables and its application are one step), and a
+    /// count of applications, so a commit observed here is applied only if nothing was applied to its partition since
+    /// before the commit (which could be a newer version committed elsewhere).
+    /// </summary>
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly long[] _applications = new long[Stripes];
+    private int _refreshPending;
     private string? _cursor;
     private DateTimeOffset _lastOverlapRead;
     private long _lastSyncedTicks;
@@ -187,15 +209,23 @@ public sealed class SearchIndexSynchronizer : BackgroundService
             }
 
             // Blobs are independent, and each costs a round trip or two: read several at once so a burst of changes
-            // (a bulk upload) does not queue behind one connection. The index itself is thread-safe.
-            var groups = fresh.GroupBy(e => e.BlobPartition, StringComparer.Ordinal)
-                .Select(g => (Partition: g.Key, Ids: g.SelectMany(e => e.DocumentIds).ToHashSet(StringComparer.Ordinal)));
-            await Parallel.ForEachAsync(
-                groups,
-                new ParallelOptions { MaxDegreeOfParallelism = ApplyParallelism, CancellationToken = cancellationToken },
-                async (group, ct) => await ApplyAsync(group.Partition, group.Ids, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            // (a bulk upload) does not queue behind one connection. The index itself is thread-safe. What this process
+            // committed itself is in the index already.
+            var groups = fresh.Where(e => !_appliedLocally.TryRemove(e.Key, out _))
+                .GroupBy(e => e.BlobPartition, StringComparer.Ordinal)
+                .Select(g => (Partition: g.Key, Ids: g.SelectMany(e => e.DocumentIds).ToHashSet(StringComparer.Ordinal)))
+                .ToList();
+            if (groups.Count > 0)
+            {
+                await Parallel.ForEachAsync(
+                    groups,
+                    new ParallelOptions { MaxDegreeOfParallelism = ApplyParallelism, CancellationToken = cancellationToken },
+                    async (group, ct) => await ApplyAsync(group.Partition, group.Ids, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            }
 
+            // Also for entries applied on commit: once a poll has passed an entry, its documents are searchable.
             _index.Refresh();
+
             foreach (var entry in fresh)
             {
                 _seen[entry.Key] = ChangeLog.TimeOf(entry.Key);
@@ -209,6 +239,12 @@ public sealed class SearchIndexSynchronizer : BackgroundService
             foreach (var old in _seen.Where(s => s.Value < horizon).Select(s => s.Key).ToList())
             {
                 _seen.Remove(old);
+            }
+
+            foreach (var old in _appliedLocally.Where(s => s.Value < horizon).Select(s => s.Key).ToList())
+            {
+                // An entry whose append failed after the commit: the ingestion is retried and appends a new one.
+                _appliedLocally.TryRemove(old, out _);
             }
 
             Interlocked.Exchange(ref _lastSyncedTicks, _time.GetUtcNow().UtcTicks);
@@ -298,32 +334,133 @@ public sealed class SearchIndexSynchronizer : BackgroundService
     public override void Dispose()
     {
         _gate.Dispose();
+        foreach (var stripe in _stripes)
+        {
+            stripe.Dispose();
+        }
+
         base.Dispose();
     }
+
+    long ICommitObserver.BeforeCommit(string partition) => Interlocked.Read(ref _applications[StripeOf(partition)]);
+
+    async Task ICommitObserver.CommittedAsync(
+        string partition,
+        long token,
+        IReadOnlyList<string> changeLogKeys,
+        IReadOnlyList<Document> stored,
+        IReadOnlyCollection<string> removed,
+        CancellationToken cancellationToken)
+    {
+        if (!_ready.Task.IsCompleted)
+        {
+            // Loading or rebuilding: the change log brings it in once the index is ready.
+            return;
+        }
+
+        var stripe = StripeOf(partition);
+        await _stripes[stripe].WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Interlocked.Read(ref _applications[stripe]) != token)
+            {
+                // Something was applied to this partition since before the commit, perhaps a newer version committed
+                // by another process: the change-log entry will be read like any other instead.
+                return;
+            }
+
+            foreach (var document in stored)
+            {
+                Apply(document.Id, document);
+            }
+
+            foreach (var id in removed)
+            {
+                _index.Delete(id);
+            }
+
+            Interlocked.Increment(ref _applications[stripe]);
+            foreach (var key in changeLogKeys)
+            {
+                _appliedLocally[key] = ChangeLog.TimeOf(key);
+            }
+        }
+        finally
+        {
+            _stripes[stripe].Release();
+        }
+
+        RefreshSoon();
+    }
+
+    /// <summary>One refresh for the commits of the next moment, instead of one per document.</summary>
+    private void RefreshSoon()
+    {
+        if (Interlocked.Exchange(ref _refreshPending, 1) == 0)
+        {
+            _ = RefreshAfterDelayAsync();
+        }
+
+        async Task RefreshAfterDelayAsync()
+        {
+            await Task.Delay(CommitRefreshDelay).ConfigureAwait(false);
+            Volatile.Write(ref _refreshPending, 0);
+            try
+            {
+                _index.Refresh();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Shutting down.
+            }
+        }
+    }
+
+    private static int StripeOf(string partition) => (int)((uint)StringComparer.Ordinal.GetHashCode(partition) % Stripes);
 
     /// <summary>Re-reads a partition once and makes the index agree with it for <paramref name="ids"/>.</summary>
     private async Task ApplyAsync(string partition, HashSet<string> ids, CancellationToken cancellationToken)
     {
-        // A few documents: a point read of each meta row (an ordinary article's body is inline) is cheaper than a
-        // partition query, notably on Azurite, which scans the whole table for every query. Many: one partition query.
-        var documents = ids.Count <= PointReadLimit
-            ? await ReadDocumentsAsync(partition, ids, cancellationToken).ConfigureAwait(false)
-            : DocumentRows.MaterializeAll(await TableStore.ReadPartitionWithBodiesAsync(_clients.DocumentsTable, partition, cancellationToken).ConfigureAwait(false));
-        foreach (var id in ids)
+        // The read and its application are one step per stripe, so a commit observed meanwhile is not overwritten by
+        // what was read before it.
+        var stripe = StripeOf(partition);
+        await _stripes[stripe].WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (documents.TryGetValue(id, out var document) && document is { Status: DocumentStatus.Indexed })
+            // A few documents: a point read of each meta row (an ordinary article's body is inline) is cheaper than a
+            // partition query, notably on Azurite, which scans the whole table for every query. Many: one partition query.
+            var documents = ids.Count <= PointReadLimit
+                ? await ReadDocumentsAsync(partition, ids, cancellationToken).ConfigureAwait(false)
+                : DocumentRows.MaterializeAll(await TableStore.ReadPartitionWithBodiesAsync(_clients.DocumentsTable, partition, cancellationToken).ConfigureAwait(false));
+            foreach (var id in ids)
             {
-                _index.Upsert(ToIndexed(document));
+                if (documents.TryGetValue(id, out var document) && document is null)
+                {
+                    // Read while a writer replaced the chunks: the writer's own entry follows and is applied then.
+                    continue;
+                }
+
+                Apply(id, document);
             }
-            else if (documents.TryGetValue(id, out var racing) && racing is null)
-            {
-                // Read while a writer replaced the chunks: the writer's own entry follows and is applied then.
-                continue;
-            }
-            else
-            {
-                _index.Delete(id);
-            }
+
+            Interlocked.Increment(ref _applications[stripe]);
+        }
+        finally
+        {
+            _stripes[stripe].Release();
+        }
+    }
+
+    /// <summary>Indexes <paramref name="document"/> if it is searchable; otherwise removes <paramref name="id"/>.</summary>
+    private void Apply(string id, Document? document)
+    {
+        if (document is { Status: DocumentStatus.Indexed })
+        {
+            _index.Upsert(ToIndexed(document));
+        }
+        else
+        {
+            _index.Delete(id);
         }
     }
 

@@ -67,6 +67,9 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<SearchIndexSynchronizer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexSynchronizer>());
+
+        // What this process ingests goes into its own index straight away, without a read back from the tables.
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<SearchIndexSynchronizer>());
         return services;
     }
 }
