@@ -49,21 +49,28 @@ public static class StorageBenchmarks
     private static async Task MeasureFloorAsync(
         BenchmarkReport report, BenchmarkOptions options, BenchBlob[] blobs, CancellationToken cancellationToken)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"5a. Storage floor ({blobs.Length:N0} blobs, {options.Concurrency} in flight, fresh Azurite per run)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"5a. Storage floor ({blobs.Length:N0} blobs, {options.Concurrency} in flight, one Azurite, a third of the corpus per run)"));
         var results = new List<StorageFloor.Result>();
+
+        // Like the product's ingestion run, the floor puts the whole corpus into one fresh Azurite: each run adds the
+        // next third. Azurite's blob and entity lookups get slower as it fills (its indexes are sorted arrays and a
+        // blob lookup filters every blob of the account), so a floor that never stored more than a third would be
+        // faster than the same work at the product's scale. The runs show that slope; the target uses the whole pass.
+        await using var azurite = await AzuriteInstance.StartAsync(options.RepositoryRoot, cancellationToken: cancellationToken);
+        var whole = Stopwatch.StartNew();
         for (var run = 0; run < options.Repetitions; run++)
         {
-            // The floor's rate does not depend on how full Azurite is (no scans), so the full run measures each run
-            // on a different third of the corpus: every blob is uploaded once, and the phase takes a third as long.
-            var share = options.Quick ? blobs : blobs.Where((_, i) => i % options.Repetitions == run).ToArray();
-            await using var azurite = await AzuriteInstance.StartAsync(options.RepositoryRoot, cancellationToken: cancellationToken);
-            results.Add(await StorageFloor.MeasureAsync(azurite.ConnectionString, share, options.Concurrency, cancellationToken));
+            var share = blobs.Where((_, i) => i % options.Repetitions == run).ToArray();
+            results.Add(await StorageFloor.MeasureAsync(azurite.ConnectionString, share, options.Concurrency, run, cancellationToken));
         }
 
-        report.Add("storage floor", "upload + read back + one entity per document", "docs/s", results.Select(r => r.FloorDocumentsPerSecond));
+        report.Add("storage floor", "upload + read back + one entity per document, whole corpus into one store", "docs/s",
+            [blobs.Length / results.Sum(r => r.FloorSeconds)]);
+        report.Add("storage floor", "same, per third as the store fills", "docs/s", results.Select(r => r.FloorDocumentsPerSecond));
         report.Add("storage floor", "blob upload only", "blobs/s", results.Select(r => r.UploadOnlyPerSecond));
         report.Add("storage floor", "single entity upserts", "entities/s", results.Select(r => r.SingleUpsertsPerSecond));
         report.Add("storage floor", "100-entity batch upserts", "entities/s", results.Select(r => r.BatchedEntitiesPerSecond));
+        report.Details["storage.floor.seconds"] = Math.Round(whole.Elapsed.TotalSeconds, 1);
     }
 
     private static async Task MeasureServerAsync(

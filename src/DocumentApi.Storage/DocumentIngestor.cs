@@ -156,7 +156,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
         var ingestedAt = _time.GetUtcNow();
         var version = Guid.NewGuid().ToString("N")[..12];
         var rowSets = documents.Select(d => DocumentRows.ToRows(d, partition, ingestedAt, version, Options)).ToList();
-        var finalBlobRow = new TableEntity(partition, StorageKeys.BlobRowKey)
+        var finalBlobRow = new TableEntity(partition, StorageKeys.BlobRowKey(partition))
         {
             [Fields.Kind] = RowKinds.Blob,
             [Fields.BlobName] = blobName,
@@ -275,7 +275,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
     /// <summary>Marks the blob row published if it is still the version with <paramref name="etag"/>.</summary>
     private async Task<bool> TryMarkPublishedAsync(string partition, ETag etag, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(partition, StorageKeys.BlobRowKey) { [Fields.State] = BlobRowStates.Committed };
+        var patch = new TableEntity(partition, StorageKeys.BlobRowKey(partition)) { [Fields.State] = BlobRowStates.Committed };
         try
         {
             await _store.Clients.DocumentsTable.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
@@ -314,7 +314,7 @@ internal sealed class DocumentIngestor : IDocumentIngestor
     private List<List<TableTransactionAction>> PlanTransactions(PartitionState state, IReadOnlyList<DocumentRowSet> rowSets, TableEntity? finalBlobRow)
     {
         const int MaxEntities = 100;
-        var blobRowBytes = WireSize.Of(finalBlobRow ?? new TableEntity(state.Partition, StorageKeys.BlobRowKey));
+        var blobRowBytes = WireSize.Of(finalBlobRow ?? new TableEntity(state.Partition, StorageKeys.BlobRowKey(state.Partition)));
         var capacityBytes = Options.MaxTransactionBytes - (2 * blobRowBytes);
         const int CapacityEntities = MaxEntities - 1;
 
@@ -398,11 +398,11 @@ internal sealed class DocumentIngestor : IDocumentIngestor
             TableTransactionAction blobAction;
             if (last && finalBlobRow is null)
             {
-                blobAction = new(TableTransactionActionType.Delete, new TableEntity(partition, StorageKeys.BlobRowKey), etag!.Value);
+                blobAction = new(TableTransactionActionType.Delete, new TableEntity(partition, StorageKeys.BlobRowKey(partition)), etag!.Value);
             }
             else
             {
-                var row = last ? finalBlobRow! : new TableEntity(partition, StorageKeys.BlobRowKey)
+                var row = last ? finalBlobRow! : new TableEntity(partition, StorageKeys.BlobRowKey(partition))
                 {
                     [Fields.Kind] = RowKinds.Blob,
                     [Fields.BlobName] = blobName,

@@ -213,10 +213,16 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
     {
         var work = new List<WorkItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {StorageKeys.BlobRowKey}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {StorageKeys.BlobRowKeysFrom} and RowKey lt {StorageKeys.BlobRowKeysTo}");
         string[] select = ["PartitionKey", "RowKey", "Timestamp", Fields.BlobName, Fields.BlobETag, Fields.BlobMd5, Fields.State];
         await foreach (var row in Clients.DocumentsTable.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (row.RowKey != StorageKeys.BlobRowKey(row.PartitionKey))
+            {
+                // Not this partition's blob row (nothing else is written with a leading '!'): a Deep round judges it.
+                continue;
+            }
+
             var name = row.GetString(Fields.BlobName);
             if (name is null)
             {

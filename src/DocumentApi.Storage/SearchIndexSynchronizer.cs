@@ -106,6 +106,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService, ICommitObserver
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly long[] _applications = new long[Stripes];
     private int _refreshPending;
+    private long _documentsReadBack;
     private string? _cursor;
     private DateTimeOffset _lastOverlapRead;
     private long _lastSyncedTicks;
@@ -126,6 +127,9 @@ public sealed class SearchIndexSynchronizer : BackgroundService, ICommitObserver
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>Documents read from the tables to apply change-log entries (not counting start-up), for tests.</summary>
+    internal long DocumentsReadBack => Interlocked.Read(ref _documentsReadBack);
 
     /// <summary>Completes when the index has been loaded or rebuilt at start-up.</summary>
     public Task Ready => _ready.Task;
@@ -432,6 +436,7 @@ public sealed class SearchIndexSynchronizer : BackgroundService, ICommitObserver
             var documents = ids.Count <= PointReadLimit
                 ? await ReadDocumentsAsync(partition, ids, cancellationToken).ConfigureAwait(false)
                 : DocumentRows.MaterializeAll(await TableStore.ReadPartitionWithBodiesAsync(_clients.DocumentsTable, partition, cancellationToken).ConfigureAwait(false));
+            Interlocked.Add(ref _documentsReadBack, ids.Count);
             foreach (var id in ids)
             {
                 if (documents.TryGetValue(id, out var document) && document is null)

@@ -150,13 +150,7 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
         try
         {
             var container = Clients.Documents.ExistsAsync(timeout.Token);
-            var table = Clients.ListingTable.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: timeout.Token)
-                .AsPages(pageSizeHint: 1).GetAsyncEnumerator(timeout.Token);
-            await using (table.ConfigureAwait(false))
-            {
-                await table.MoveNextAsync().ConfigureAwait(false);
-            }
-
+            await ProbeListingTableAsync(timeout.Token).ConfigureAwait(false);
             return (await container.ConfigureAwait(false)).Value
                 ? new CatalogHealth(true)
                 : new CatalogHealth(false, $"Container '{Clients.Options.ContainerName}' does not exist.");
@@ -174,6 +168,23 @@ internal sealed class TableDocumentCatalog(TableStore store, ILogger<TableDocume
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new CatalogHealth(false, "Storage did not answer within 5 seconds.");
+        }
+    }
+
+    /// <summary>
+    /// A point read of a key no row has: "no such entity" proves the table is there and answering. Not a query, which
+    /// costs in proportion to the table on Azurite (it scans and sorts every row even for the first one), and health is
+    /// polled often.
+    /// </summary>
+    private async Task ProbeListingTableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Clients.ListingTable.GetEntityAsync<TableEntity>("health", "probe", ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "ResourceNotFound")
+        {
+            // The table exists; the row never does.
         }
     }
 

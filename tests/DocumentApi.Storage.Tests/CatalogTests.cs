@@ -170,6 +170,19 @@ public sealed class CatalogTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task HealthReportsATableThatIsGone()
+    {
+        // Health reads one key no row has; "no such table" must not pass for "no such row".
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        await storage.Clients.ListingTable.DeleteAsync(TestContext.Current.CancellationToken);
+
+        var health = await storage.Catalog.CheckHealthAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(health.StorageReachable);
+        Assert.NotNull(health.Problem);
+    }
+
+    [Fact]
     public async Task HealthReportsStorageThatDoesNotAnswer()
     {
         // A port nobody listens on: connection refused on loopback.

@@ -98,7 +98,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         // The old version had chunk rows; none survive.
         Assert.Contains(oldRows, r => r.GetString("Kind") == "chunk");
         var rows = await storage.PartitionRowsAsync(AwkwardName);
-        Assert.Equal(["!blob", StorageKeys.MetaRowKey(result.DocumentIds[0])], rows.Select(r => r.RowKey));
+        Assert.Equal([StorageKeys.BlobRowKey(StorageKeys.PartitionForBlob(AwkwardName)), StorageKeys.MetaRowKey(result.DocumentIds[0])], rows.Select(r => r.RowKey));
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal(["all", "src-source5"], listing.Select(r => r.PartitionKey).Order(StringComparer.Ordinal));
         Assert.All(listing, row => Assert.Equal("الإصدار 5", row.GetString("Title")));
         var rows = await storage.PartitionRowsAsync(AwkwardName);
-        Assert.Equal(["!blob", StorageKeys.MetaRowKey(id)], rows.Select(r => r.RowKey));
+        Assert.Equal([StorageKeys.BlobRowKey(StorageKeys.PartitionForBlob(AwkwardName)), StorageKeys.MetaRowKey(id)], rows.Select(r => r.RowKey));
         Assert.Equal("committed", rows[0].GetString("State"));
     }
 

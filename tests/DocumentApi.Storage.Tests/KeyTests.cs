@@ -35,7 +35,7 @@ public sealed class KeyTests
         Assert.True(string.CompareOrdinal(StorageKeys.ChunkRowKey(one, "v", 99999), StorageKeys.DocumentRangeEnd(one)) < 0);
         Assert.True(string.CompareOrdinal(StorageKeys.MetaRowKey(ten), StorageKeys.DocumentRangeEnd(one)) > 0);
         Assert.True(string.CompareOrdinal(StorageKeys.MetaRowKey(one), StorageKeys.ChunkRowKey(one, "0", 0)) < 0);
-        Assert.True(string.CompareOrdinal(StorageKeys.BlobRowKey, StorageKeys.MetaRowKey(one)) < 0);
+        Assert.True(string.CompareOrdinal(StorageKeys.BlobRowKey(StorageKeys.PartitionForBlob("a.json")), StorageKeys.MetaRowKey(one)) < 0);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
             await storage.Clients.ListingTable.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: TestContext.Current.CancellationToken);
         }
 
-        var blobRow = (await storage.PartitionRowsAsync(Present)).Single(r => r.RowKey == StorageKeys.BlobRowKey);
+        var blobRow = (await storage.PartitionRowsAsync(Present)).Single(r => r.RowKey == StorageKeys.BlobRowKey(r.PartitionKey));
         await storage.Clients.DocumentsTable.UpdateEntityAsync(
             new TableEntity(blobRow.PartitionKey, blobRow.RowKey) { ["State"] = "unpublished" }, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
 
@@ -80,7 +80,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestOutcome.Unchanged, Assert.Single(report.Ingested).Outcome);
         Assert.Equal("منشور", Assert.Single(await storage.ListAllAsync(new DocumentListQuery(10))).Title);
-        Assert.Equal("committed", (await storage.PartitionRowsAsync(Present)).Single(r => r.RowKey == StorageKeys.BlobRowKey).GetString("State"));
+        Assert.Equal("committed", (await storage.PartitionRowsAsync(Present)).Single(r => r.RowKey == StorageKeys.BlobRowKey(r.PartitionKey)).GetString("State"));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
 
         Assert.Equal(Present, Assert.Single(report.Ingested).BlobName);
         var rows = await storage.PartitionRowsAsync(Present);
-        Assert.Equal(["!blob", StorageKeys.MetaRowKey(DocumentId.For(Present))], rows.Select(r => r.RowKey));
+        Assert.Equal([StorageKeys.BlobRowKey(StorageKeys.PartitionForBlob(Present)), StorageKeys.MetaRowKey(DocumentId.For(Present))], rows.Select(r => r.RowKey));
         Assert.Equal("committed", rows[0].GetString("State"));
     }
 
@@ -119,7 +119,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
         var partition = StorageKeys.PartitionForBlob(name);
         await storage.Clients.DocumentsTable.SubmitTransactionAsync(
         [
-            new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, StorageKeys.BlobRowKey) { ["State"] = "pending", ["PendingVersion"] = "crashed" }, ETag.All),
+            new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, StorageKeys.BlobRowKey(partition)) { ["State"] = "pending", ["PendingVersion"] = "crashed" }, ETag.All),
             new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, StorageKeys.ChunkRowKey(DocumentId.For(name), "crashed", 0)) { ["Kind"] = "chunk", ["BodyVersion"] = "crashed" }),
         ], ct);
     }

@@ -25,7 +25,7 @@ internal sealed record PartitionState(string Partition, TableEntity? BlobRow, IR
         var others = new List<TableEntity>();
         foreach (var row in rows)
         {
-            if (row.RowKey == StorageKeys.BlobRowKey)
+            if (row.RowKey == StorageKeys.BlobRowKey(partition))
             {
                 blobRow = row;
             }

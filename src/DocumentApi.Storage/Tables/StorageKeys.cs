@@ -12,8 +12,18 @@ namespace DocumentApi.Storage.Tables;
 /// </summary>
 internal static class StorageKeys
 {
-    /// <summary>The blob row sorts before every document row of its partition.</summary>
-    public const string BlobRowKey = "!blob";
+    /// <summary>
+    /// The blob row: <c>'!'</c> sorts it before every document row of its partition, and the partition in the key makes
+    /// every blob row's key different. Azurite finds an entity by its RowKey first and then filters on the
+    /// PartitionKey, so a RowKey that every partition shared made each write of a blob row scan all of them.
+    /// </summary>
+    public static string BlobRowKey(string partition) => "!" + partition;
+
+    /// <summary>RowKey bounds of every blob row across partitions: from <c>'!'</c> (inclusive) to <c>'"'</c> (exclusive).</summary>
+    public const string BlobRowKeysFrom = "!";
+
+    /// <inheritdoc cref="BlobRowKeysFrom"/>
+    public const string BlobRowKeysTo = "\"";
 
     public const string AllScope = "all";
 

@@ -61,7 +61,7 @@ internal sealed class TableStore(StorageClients clients, TransactionCoalescer co
     public async Task<ETag?> ReadBlobRowETagAsync(string partition, CancellationToken cancellationToken)
     {
         var response = await Clients.DocumentsTable.GetEntityIfExistsAsync<TableEntity>(
-            partition, StorageKeys.BlobRowKey, [Fields.Kind], cancellationToken).ConfigureAwait(false);
+            partition, StorageKeys.BlobRowKey(partition), [Fields.Kind], cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value!.ETag : null;
     }
 
