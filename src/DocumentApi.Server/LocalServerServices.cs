@@ -113,32 +113,63 @@ internal sealed partial class SeedUploader(
     private static partial void LogNoSeeds(ILogger logger, string seedsPath);
 }
 
-/// <summary>Stands in for Event Grid: compares the container with the tables every interval and repairs differences.</summary>
+/// <summary>
+/// Stands in for Event Grid: compares the container with the tables every interval and repairs differences. Listing a
+/// big container costs storage in proportion to its size (Azurite serves 10,000 blobs in about a second of its only
+/// core), so the whole container is listed no more often than keeps listing under <c>MaxListingShare</c> of the time;
+/// in between, the folders where blobs changed in the last minutes are listed every interval, since uploads tend to
+/// arrive in a few folders at a time.
+/// </summary>
 internal sealed partial class ReconcilePoller(
     IReconciler reconciler, SearchIndexSynchronizer synchronizer, IOptions<LocalServerOptions> options, ILogger<ReconcilePoller> logger)
     : BackgroundService
 {
+    /// <summary>Folders listed between whole-container rounds, at most.</summary>
+    internal const int MaxHotFolders = 8;
+
+    /// <summary>How long a folder stays hot after a blob in it changed.</summary>
+    internal static readonly TimeSpan HotFolderLifetime = TimeSpan.FromMinutes(2);
+
+    private readonly Dictionary<string, DateTimeOffset> _hotFolders = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Loading the search index comes first: a backlog of uploads waiting at start-up would otherwise compete with
         // the snapshot download for the same storage, and the first search would wait for both.
         await synchronizer.Ready.WaitAsync(stoppingToken);
 
-        var nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
+        var settings = options.Value;
+        var nextDeep = DateTimeOffset.UtcNow + settings.DeepReconcileInterval;
+        long? lastWhole = null;
+        var wholePeriod = TimeSpan.Zero;
+        var lastWasWhole = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
-            var listing = TimeSpan.Zero;
+            var wholeDue = lastWhole is not { } last || Stopwatch.GetElapsedTime(last) >= wholePeriod;
+
+            // While a backlog keeps whole-container rounds busy, every other round lists only the hot folders, so a new
+            // upload there is found within seconds rather than after the backlog.
+            var whole = wholeDue && !(lastWasWhole && _hotFolders.Count > 0);
             try
             {
-                // Incremental rounds (the listing against what was seen last; the first one compares with the tables)
-                // catch uploads, overwrites and deletes; a periodic deep round also checks every row.
-                var deep = DateTimeOffset.UtcNow >= nextDeep;
-                var report = await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Incremental, stoppingToken);
-                listing = report.ListingTime;
-                if (deep)
+                if (whole)
                 {
-                    nextDeep = DateTimeOffset.UtcNow + options.Value.DeepReconcileInterval;
+                    // Incremental rounds (the listing against what was seen last; the first one compares with the
+                    // tables) catch uploads, overwrites and deletes; a periodic deep round also checks every row.
+                    var deep = DateTimeOffset.UtcNow >= nextDeep;
+                    lastWhole = started;
+                    var report = await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Incremental, stoppingToken);
+                    wholePeriod = TimeSpan.FromTicks(Math.Max(settings.ReconcileInterval.Ticks, (long)(report.ListingTime.Ticks / settings.MaxListingShare)));
+                    NoteChanges(report);
+                    if (deep)
+                    {
+                        nextDeep = DateTimeOffset.UtcNow + settings.DeepReconcileInterval;
+                    }
+                }
+                else if (_hotFolders.Count > 0)
+                {
+                    NoteChanges(await reconciler.ReconcileFoldersAsync([.. _hotFolders.Keys], stoppingToken));
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -147,17 +178,38 @@ internal sealed partial class ReconcilePoller(
                 LogFailed(logger, ex);
             }
 
-            // Listing costs storage in proportion to the container (Azurite serves 10,000 blobs in about a second of
-            // its only core): rounds start no more often than the interval, nor so often that listing would take more
-            // than MaxListingShare of storage's time while nothing else happens.
-            var period = TimeSpan.FromTicks(Math.Max(options.Value.ReconcileInterval.Ticks, (long)(listing.Ticks / options.Value.MaxListingShare)));
-            var wait = period - Stopwatch.GetElapsedTime(started);
+            lastWasWhole = whole;
+            var wait = settings.ReconcileInterval - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, stoppingToken);
             }
         }
     }
+
+    /// <summary>Makes the folders of what a round ingested hot, and forgets folders quiet for a while.</summary>
+    internal void NoteChanges(ReconcileReport report)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var result in report.Ingested)
+        {
+            var slash = result.BlobName.LastIndexOf('/');
+            if (slash > 0)
+            {
+                _hotFolders[result.BlobName[..(slash + 1)]] = now;
+            }
+        }
+
+        foreach (var (folder, _) in _hotFolders
+            .OrderByDescending(f => f.Value)
+            .Where((f, rank) => rank >= MaxHotFolders || now - f.Value > HotFolderLifetime)
+            .ToList())
+        {
+            _hotFolders.Remove(folder);
+        }
+    }
+
+    internal IReadOnlyCollection<string> HotFolders => _hotFolders.Keys;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling the container with the tables failed; retrying on the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -23,6 +23,14 @@ public interface IReconciler
     /// while a backlog drains.
     /// </summary>
     Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An incremental round over some folders only (blob-name prefixes ending in <c>/</c>): lists just those and compares
+    /// them with what was seen there last. Listing a whole big container is slow on Azurite, while uploads tend to arrive
+    /// in a few folders at a time; a watcher can list those every second and the whole container less often. Does
+    /// nothing until an ordinary round has seen the whole container.
+    /// </summary>
+    Task<ReconcileReport> ReconcileFoldersAsync(IReadOnlyCollection<string> folders, CancellationToken cancellationToken = default);
 }
 
 public enum ReconcileMode
@@ -66,12 +74,32 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
 
     private StorageClients Clients => store.Clients;
 
-    public async Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default)
+    public Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default) =>
+        ReconcileGatedAsync(mode, folders: null, cancellationToken);
+
+    public Task<ReconcileReport> ReconcileFoldersAsync(IReadOnlyCollection<string> folders, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        if (folders.Any(f => f.Length == 0 || !f.EndsWith('/')))
+        {
+            throw new ArgumentException("A folder is a non-empty blob-name prefix ending in '/'.", nameof(folders));
+        }
+
+        return ReconcileGatedAsync(ReconcileMode.Incremental, [.. folders.Distinct(StringComparer.Ordinal)], cancellationToken);
+    }
+
+    private async Task<ReconcileReport> ReconcileGatedAsync(ReconcileMode mode, IReadOnlyList<string>? folders, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ReconcileCoreAsync(mode, cancellationToken).ConfigureAwait(false);
+            if (folders is not null && _seen is null)
+            {
+                // Nothing to compare a folder with yet: an ordinary round must see the whole container first.
+                return new ReconcileReport(mode, 0, [], 0, 0, 0, TimeSpan.Zero);
+            }
+
+            return await ReconcileCoreAsync(mode, folders, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
@@ -83,16 +111,16 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         }
     }
 
-    private async Task<ReconcileReport> ReconcileCoreAsync(ReconcileMode mode, CancellationToken cancellationToken)
+    private async Task<ReconcileReport> ReconcileCoreAsync(ReconcileMode mode, IReadOnlyList<string>? folders, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var blobs = await ListBlobsAsync(cancellationToken).ConfigureAwait(false);
+        var blobs = await ListBlobsAsync(folders, cancellationToken).ConfigureAwait(false);
         var listingTime = stopwatch.Elapsed;
         var incremental = mode == ReconcileMode.Incremental && _seen is not null;
         var work = mode switch
         {
             ReconcileMode.Deep => await DeepDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false),
-            ReconcileMode.Incremental when _seen is { } seen => IncrementalDifferences(blobs, seen),
+            ReconcileMode.Incremental when _seen is { } seen => IncrementalDifferences(blobs, seen, folders),
             _ => await QuickDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false),
         };
 
@@ -174,12 +202,16 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         return report;
     }
 
-    private async Task<Dictionary<string, BlobItemProperties>> ListBlobsAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<string, BlobItemProperties>> ListBlobsAsync(IReadOnlyList<string>? folders, CancellationToken cancellationToken)
     {
         var blobs = new Dictionary<string, BlobItemProperties>(StringComparer.Ordinal);
-        await foreach (var blob in Clients.Documents.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
+        var prefixes = folders?.Select(f => (string?)f) ?? Enumerable.Repeat<string?>(null, 1);
+        foreach (var prefix in prefixes)
         {
-            blobs[blob.Name] = blob.Properties;
+            await foreach (var blob in Clients.Documents.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+            {
+                blobs[blob.Name] = blob.Properties;
+            }
         }
 
         return blobs;
@@ -189,7 +221,8 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
     /// The listing against the blobs this reconciler last saw in agreement with the tables: no table query at all, so
     /// a watcher can afford it every second. Rows changed behind the service's back are for Quick and Deep rounds.
     /// </summary>
-    private static List<WorkItem> IncrementalDifferences(Dictionary<string, BlobItemProperties> blobs, Dictionary<string, string?> seen)
+    private static List<WorkItem> IncrementalDifferences(
+        Dictionary<string, BlobItemProperties> blobs, Dictionary<string, string?> seen, IReadOnlyList<string>? folders)
     {
         var work = new List<WorkItem>();
         foreach (var (name, blob) in blobs)
@@ -204,7 +237,10 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
             }
         }
 
-        work.AddRange(seen.Keys.Where(name => !blobs.ContainsKey(name)).Select(name => new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false)));
+        // Gone from the listing: only names the listing covered (every name, or those in the folders listed).
+        work.AddRange(seen.Keys
+            .Where(name => !blobs.ContainsKey(name) && (folders is null || folders.Any(f => name.StartsWith(f, StringComparison.Ordinal))))
+            .Select(name => new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false)));
         return work;
     }
 

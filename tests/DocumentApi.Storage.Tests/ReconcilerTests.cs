@@ -211,6 +211,48 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AFolderRoundCatchesChangesInItsFoldersAndLeavesTheRestForAWholeRound()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        const string elsewhere = "أخرى/مقال.json";
+        await UploadAndIngestAsync(storage, Present, "قبل");
+        await UploadAndIngestAsync(storage, Removed, "سيحذف");
+        await storage.Reconciler.ReconcileAsync(ReconcileMode.Quick, ct);
+
+        // Changes in three folders; the round lists two of them (the folder of Present, and that of Uploaded and Removed
+        // are different: حاضر/, جديد/, قديم/).
+        await storage.UploadAsync(Present, TestFormatParser.Json(new Article("نص", Title: "بعد")));
+        await storage.UploadAsync(Uploaded, TestFormatParser.Json(new Article("نص", Title: "جديد")));
+        await storage.DeleteBlobAsync(Removed);
+        await storage.UploadAsync(elsewhere, TestFormatParser.Json(new Article("نص", Title: "في مكان آخر")));
+        var report = await storage.Reconciler.ReconcileFoldersAsync(["حاضر/", "قديم/"], ct);
+
+        Assert.Equal(
+            [(Present, IngestOutcome.Updated), (Removed, IngestOutcome.Deleted)],
+            report.Ingested.Select(r => (r.BlobName, r.Outcome)).OrderBy(r => r.BlobName, StringComparer.Ordinal));
+        Assert.Equal(1, report.Blobs);
+
+        // The next whole round finds what the folder round did not look at, and nothing it already did.
+        var whole = await storage.Reconciler.ReconcileAsync(ReconcileMode.Incremental, ct);
+        Assert.Equal([elsewhere, Uploaded], whole.Ingested.Select(r => r.BlobName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFolderRoundBeforeAnyWholeRoundDoesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        await storage.UploadAsync(Present, TestFormatParser.Json(new Article("نص")));
+
+        var report = await storage.Reconciler.ReconcileFoldersAsync(["حاضر/"], ct);
+
+        Assert.Empty(report.Ingested);
+        Assert.Empty(await storage.PartitionRowsAsync(Present));
+        await Assert.ThrowsAsync<ArgumentException>(() => storage.Reconciler.ReconcileFoldersAsync(["حاضر"], ct));
+    }
+
+    [Fact]
     public async Task AnIncrementalRunTakesTheNewestBlobsFirstAndLeavesTheRestForTheNextRound()
     {
         var ct = TestContext.Current.CancellationToken;
