@@ -125,10 +125,10 @@ internal sealed partial class ReconcilePoller(
     : BackgroundService
 {
     /// <summary>Folders listed between whole-container rounds, at most.</summary>
-    internal const int MaxHotFolders = 8;
+    internal const int MaxHotFolders = 4;
 
     /// <summary>How long a folder stays hot after a blob in it changed.</summary>
-    internal static readonly TimeSpan HotFolderLifetime = TimeSpan.FromMinutes(2);
+    internal static readonly TimeSpan HotFolderLifetime = TimeSpan.FromSeconds(15);
 
     private readonly Dictionary<string, DateTimeOffset> _hotFolders = new(StringComparer.Ordinal);
 
@@ -143,6 +143,7 @@ internal sealed partial class ReconcilePoller(
         long? lastWhole = null;
         var wholePeriod = TimeSpan.Zero;
         var lastWasWhole = false;
+        var period = settings.ReconcileInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
@@ -169,7 +170,11 @@ internal sealed partial class ReconcilePoller(
                 }
                 else if (_hotFolders.Count > 0)
                 {
-                    NoteChanges(await reconciler.ReconcileFoldersAsync([.. _hotFolders.Keys], stoppingToken));
+                    var report = await reconciler.ReconcileFoldersAsync([.. _hotFolders.Keys], stoppingToken);
+                    NoteChanges(report);
+
+                    // Big folders cost like a small container: the same share applies.
+                    period = TimeSpan.FromTicks(Math.Max(settings.ReconcileInterval.Ticks, (long)(report.ListingTime.Ticks / settings.MaxListingShare)));
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -179,7 +184,7 @@ internal sealed partial class ReconcilePoller(
             }
 
             lastWasWhole = whole;
-            var wait = settings.ReconcileInterval - Stopwatch.GetElapsedTime(started);
+            var wait = (whole ? settings.ReconcileInterval : period) - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, stoppingToken);
