@@ -128,7 +128,7 @@ internal sealed partial class ReconcilePoller(
     internal const int MaxHotFolders = 4;
 
     /// <summary>How long a folder stays hot after a blob in it changed.</summary>
-    internal static readonly TimeSpan HotFolderLifetime = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan HotFolderLifetime = TimeSpan.FromSeconds(15);
 
     private readonly Dictionary<string, DateTimeOffset> _hotFolders = new(StringComparer.Ordinal);
 
@@ -192,10 +192,7 @@ internal sealed partial class ReconcilePoller(
         }
     }
 
-    /// <summary>
-    /// Makes the folders of what a round ingested hot, ranked by their newest upload (during a bulk upload, the folders
-    /// being written now rather than those whose backlog is being drained), and forgets folders quiet for a while.
-    /// </summary>
+    /// <summary>Makes the folders of what a round ingested hot, and forgets folders quiet for a while.</summary>
     internal void NoteChanges(ReconcileReport report)
     {
         var now = DateTimeOffset.UtcNow;
@@ -204,12 +201,7 @@ internal sealed partial class ReconcilePoller(
             var slash = result.BlobName.LastIndexOf('/');
             if (slash > 0)
             {
-                var folder = result.BlobName[..(slash + 1)];
-                var changed = report.LastModified.TryGetValue(result.BlobName, out var modified) ? modified : now;
-                if (!_hotFolders.TryGetValue(folder, out var known) || known < changed)
-                {
-                    _hotFolders[folder] = changed;
-                }
+                _hotFolders[result.BlobName[..(slash + 1)]] = now;
             }
         }
 

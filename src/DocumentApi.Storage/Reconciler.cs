@@ -54,9 +54,6 @@ public sealed record ReconcileReport(
 
     /// <summary>How long listing the container took, part of <see cref="Elapsed"/>.</summary>
     public TimeSpan ListingTime { get; init; }
-
-    /// <summary>The Last-Modified time of each blob in <see cref="Ingested"/> that the listing showed (not deleted ones).</summary>
-    public ImmutableDictionary<string, DateTimeOffset> LastModified { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 }
 
 internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, TimeProvider time, ILogger<Reconciler> logger) : IReconciler, IDisposable
@@ -194,10 +191,6 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         var report = new ReconcileReport(mode, blobs.Count, [.. results.OrderBy(r => r.BlobName, StringComparer.Ordinal)], written, deleted, failures, stopwatch.Elapsed)
         {
             ListingTime = listingTime,
-            LastModified = results
-                .Select(r => (r.BlobName, Modified: blobs.TryGetValue(r.BlobName, out var b) ? b.LastModified : null))
-                .Where(r => r.Modified is not null)
-                .ToImmutableDictionary(r => r.BlobName, r => r.Modified!.Value, StringComparer.Ordinal),
         };
         if (report.ChangedAnything || failures > 0)
         {
