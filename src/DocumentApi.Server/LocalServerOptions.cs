@@ -12,8 +12,8 @@ public sealed class LocalServerOptions
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The largest share of time the watcher spends listing the container when idle: with many blobs, rounds come less
-    /// often than <see cref="ReconcileInterval"/> so that listing does not keep storage busy.
+    /// The largest share of time the watcher spends listing (the whole container, or its busy folders): with many
+    /// blobs, rounds come less often than <see cref="ReconcileInterval"/> so that listing does not keep storage busy.
     /// </summary>
     [Range(0.05, 1.0)]
     public double MaxListingShare { get; set; } = 0.25;

@@ -117,8 +117,8 @@ internal sealed partial class SeedUploader(
 /// Stands in for Event Grid: compares the container with the tables every interval and repairs differences. Listing a
 /// big container costs storage in proportion to its size (Azurite serves 10,000 blobs in about a second of its only
 /// core), so the whole container is listed no more often than keeps listing under <c>MaxListingShare</c> of the time;
-/// in between, the folders where blobs changed in the last minutes are listed every interval, since uploads tend to
-/// arrive in a few folders at a time.
+/// in between, the folders where it ingested something in the last <see cref="HotFolderLifetime"/> are listed every
+/// interval, since uploads tend to arrive in a few folders at a time.
 /// </summary>
 internal sealed partial class ReconcilePoller(
     IReconciler reconciler, SearchIndexSynchronizer synchronizer, IOptions<LocalServerOptions> options, ILogger<ReconcilePoller> logger)
@@ -161,7 +161,7 @@ internal sealed partial class ReconcilePoller(
                     var deep = DateTimeOffset.UtcNow >= nextDeep;
                     lastWhole = started;
                     var report = await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Incremental, stoppingToken);
-                    wholePeriod = TimeSpan.FromTicks(Math.Max(settings.ReconcileInterval.Ticks, (long)(report.ListingTime.Ticks / settings.MaxListingShare)));
+                    wholePeriod = PeriodFor(report);
                     NoteChanges(report);
                     if (deep)
                     {
@@ -174,7 +174,7 @@ internal sealed partial class ReconcilePoller(
                     NoteChanges(report);
 
                     // Big folders cost like a small container: the same share applies.
-                    period = TimeSpan.FromTicks(Math.Max(settings.ReconcileInterval.Ticks, (long)(report.ListingTime.Ticks / settings.MaxListingShare)));
+                    period = PeriodFor(report);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -191,6 +191,10 @@ internal sealed partial class ReconcilePoller(
             }
         }
     }
+
+    /// <summary>The time from one round's start to the next that keeps its listing within the share.</summary>
+    private TimeSpan PeriodFor(ReconcileReport report) => TimeSpan.FromTicks(Math.Max(
+        options.Value.ReconcileInterval.Ticks, (long)(report.ListingTime.Ticks / options.Value.MaxListingShare)));
 
     /// <summary>Makes the folders of what a round ingested hot, and forgets folders quiet for a while.</summary>
     internal void NoteChanges(ReconcileReport report)
