@@ -33,10 +33,6 @@ public sealed class ChangeLog(StorageClients clients, TransactionCoalescer coale
         return new DateTimeOffset(long.Parse(key.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);
     }
 
-    /// <summary>Appends one entry (several rows for a very large array blob) in one transaction per 100 rows.</summary>
-    public Task AppendAsync(string blobPartition, IEnumerable<string> documentIds, CancellationToken cancellationToken = default) =>
-        AppendAsync(NewEntryPrefix(), blobPartition, documentIds, cancellationToken);
-
     /// <summary>A new entry's key prefix, taken from the clock now: its rows are <see cref="RowKeys"/>.</summary>
     public string NewEntryPrefix() =>
         string.Create(CultureInfo.InvariantCulture, $"{KeyFor(timeProvider.GetUtcNow())}-{Guid.NewGuid():N}");
@@ -45,7 +41,10 @@ public sealed class ChangeLog(StorageClients clients, TransactionCoalescer coale
     public static IReadOnlyList<string> RowKeys(string prefix, int distinctIds) =>
         [.. Enumerable.Range(0, Math.Max(1, (distinctIds + IdsPerRow - 1) / IdsPerRow)).Select(i => RowKey(prefix, i))];
 
-    /// <summary>Appends the entry <paramref name="prefix"/> (from <see cref="NewEntryPrefix"/>, taken before the change).</summary>
+    /// <summary>
+    /// Appends the entry <paramref name="prefix"/> (from <see cref="NewEntryPrefix"/>, taken once the change is
+    /// committed): several rows for a very large array blob, in one transaction per 100 rows.
+    /// </summary>
     public async Task AppendAsync(string prefix, string blobPartition, IEnumerable<string> documentIds, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);
