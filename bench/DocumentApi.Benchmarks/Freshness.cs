@@ -22,6 +22,8 @@ public sealed class Freshness
     private readonly string _label;
     private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<double> _latencies = [];
+    private readonly ConcurrentDictionary<string, ProbeTiming> _timings = new(StringComparer.Ordinal);
+    private long _started;
     private readonly ConcurrentBag<string> _missing = [];
     private int _uploaded;
 
@@ -36,6 +38,9 @@ public sealed class Freshness
 
     public IReadOnlyCollection<double> Latencies => _latencies;
 
+    /// <summary>Each probe: when it was acknowledged (seconds after the run began) and its latency, in upload order.</summary>
+    public IReadOnlyList<ProbeTiming> Timings => [.. _timings.Values.OrderBy(t => t.UploadedAtSeconds)];
+
     /// <summary>Probes not found before the timeout; they count in <see cref="Latencies"/> with the time waited.</summary>
     public int Missing => _missing.Count;
 
@@ -43,6 +48,7 @@ public sealed class Freshness
     public async Task RunAsync(int count, TimeSpan spacing, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _started = Stopwatch.GetTimestamp();
         var poller = PollAsync(stop.Token);
         for (var i = 0; i < count; i++)
         {
@@ -75,9 +81,16 @@ public sealed class Freshness
         var end = Stopwatch.GetTimestamp();
         foreach (var (token, acknowledged) in _pending)
         {
-            _latencies.Add(Stats.Milliseconds(acknowledged, end));
+            Found(token, acknowledged, end);
             _missing.Add(token);
         }
+    }
+
+    private void Found(string token, long acknowledged, long found)
+    {
+        var latency = Stats.Milliseconds(acknowledged, found);
+        _latencies.Add(latency);
+        _timings[token] = new ProbeTiming(Math.Round(Stats.Milliseconds(_started, acknowledged) / 1000, 2), Math.Round(latency));
     }
 
     private async Task UploadProbeAsync(int index, CancellationToken cancellationToken)
@@ -109,7 +122,7 @@ public sealed class Freshness
                         if (titles.Any(t => t.Contains(token, StringComparison.OrdinalIgnoreCase))
                             && _pending.TryRemove(token, out var acknowledged))
                         {
-                            _latencies.Add(Stats.Milliseconds(acknowledged, now));
+                            Found(token, acknowledged, now);
                         }
                     }
                 }
@@ -121,3 +134,6 @@ public sealed class Freshness
         }
     }
 }
+
+/// <summary>One probe: acknowledged this many seconds after its run began, searchable this many milliseconds later.</summary>
+public sealed record ProbeTiming(double UploadedAtSeconds, double LatencyMs);

@@ -87,6 +87,7 @@ public sealed class ServerProcess : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__DocumentApi"] = "Information",
+            ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

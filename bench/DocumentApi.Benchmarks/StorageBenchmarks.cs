@@ -242,6 +242,9 @@ public static class StorageBenchmarks
         }
 
         report.Details[$"freshness.{label}.probes"] = runs.Select(r => new { uploaded = r.Uploaded, found = r.Latencies.Count }).ToArray();
+
+        // Which probes were slow, and when in the run: the percentiles alone do not say why.
+        report.Details[$"freshness.{label}.lastRun"] = runs.Count == 0 ? [] : runs[^1].Timings;
     }
 
     /// <summary>4. A fresh server process over an Azurite that already holds a snapshot: process start to first result.</summary>

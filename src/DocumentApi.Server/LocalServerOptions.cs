@@ -7,18 +7,21 @@ public sealed class LocalServerOptions
 {
     public const string SectionName = "LocalServer";
 
-    /// <summary>How often the container is compared with the tables; stands in for Event Grid. At most 1 s by default.</summary>
+    /// <summary>
+    /// How often the watcher lists its hot folders, and at most how often it lists the whole container; stands in for
+    /// Event Grid.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The largest share of time the watcher spends listing (the whole container, or its busy folders): with many
-    /// blobs, rounds come less often than <see cref="ReconcileInterval"/> so that listing does not keep storage busy.
+    /// blobs, listings come less often than <see cref="ReconcileInterval"/> so that listing does not keep storage busy.
     /// </summary>
     [Range(0.05, 1.0)]
     public double MaxListingShare { get; set; } = 0.25;
 
-    /// <summary>How often a round also checks every row (see <c>ReconcileMode.Deep</c>).</summary>
+    /// <summary>How often every row is also checked against the container (see <c>ReconcileMode.Deep</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan DeepReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -114,77 +114,115 @@ internal sealed partial class SeedUploader(
 }
 
 /// <summary>
-/// Stands in for Event Grid: compares the container with the tables every interval and repairs differences. Listing a
-/// big container costs storage in proportion to its size (Azurite serves 10,000 blobs in about a second of its only
-/// core), so the whole container is listed no more often than keeps listing under <c>MaxListingShare</c> of the time;
-/// in between, the folders where it ingested something in the last <see cref="HotFolderLifetime"/> are listed every
-/// interval, since uploads tend to arrive in a few folders at a time.
+/// Stands in for Event Grid with a <see cref="ContainerWatcher"/>: two loops find changes by listing (the whole
+/// container, and its hot folders), another ingests them as they are found, a fourth runs the deep reconciliation now
+/// and then. Listing costs storage in proportion to what is listed (Azurite serves 10,000 blobs in about a second of its
+/// only core). The hot folders, where uploads keep arriving, are few and listed every interval; the whole container,
+/// which finds uploads anywhere else, only as often as keeps it under half of <c>MaxListingShare</c> of the time, or of
+/// a tenth while a backlog is being ingested.
 /// </summary>
 internal sealed partial class ReconcilePoller(
-    IReconciler reconciler, SearchIndexSynchronizer synchronizer, IOptions<LocalServerOptions> options, ILogger<ReconcilePoller> logger)
+    ContainerWatcher watcher, IReconciler reconciler, SearchIndexSynchronizer synchronizer, IOptions<LocalServerOptions> options, ILogger<ReconcilePoller> logger)
     : BackgroundService
 {
-    /// <summary>Folders listed between whole-container rounds, at most.</summary>
-    internal const int MaxHotFolders = 4;
+    /// <summary>
+    /// Folders listed between whole-container listings, at most; while a backlog is ingested, only the first. On Azurite
+    /// a folder costs nearly as much to list as its share of a whole listing of the container (it scans every blob's
+    /// name), about 80 ms at 31,000 blobs.
+    /// </summary>
+    internal const int MaxHotFolders = 2;
 
-    /// <summary>How long a folder stays hot after a blob in it changed.</summary>
-    internal static readonly TimeSpan HotFolderLifetime = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// How long a folder stays a candidate after an upload to it was found: articles tend to arrive in today's folder
+    /// minutes apart, and listing a few folders every second costs little.
+    /// </summary>
+    internal static readonly TimeSpan HotFolderLifetime = TimeSpan.FromMinutes(5);
 
-    private readonly Dictionary<string, DateTimeOffset> _hotFolders = new(StringComparer.Ordinal);
+    /// <summary>
+    /// A folder's score counts the scans that found a new upload there, each worth half as much after this long: where
+    /// uploads kept arriving over the last minutes scores higher than where a listing once found part of a backlog.
+    /// </summary>
+    internal static readonly TimeSpan ScoreHalfLife = TimeSpan.FromMinutes(1);
+
+    /// <summary>Folders whose score is kept, at most; the hot ones are the best of them.</summary>
+    internal const int MaxCandidateFolders = 256;
+
+    /// <summary>
+    /// The listing share while ingestion has a backlog: listing then competes with ingestion for the same storage, a
+    /// whole listing would mostly find what the queue already holds, and only the hottest folder is worth watching.
+    /// </summary>
+    internal const double BacklogListingShare = 0.1;
+
+    /// <summary>Guards the folder bookkeeping below: the two scan loops both note changes.</summary>
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Candidate> _candidates = new(StringComparer.Ordinal);
+
+    /// <summary>Folders where a scan found an upload since the last whole scan, with the newest such upload.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _newsSinceWholeScan = new(StringComparer.Ordinal);
+    private string[] _hotFolders = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Loading the search index comes first: a backlog of uploads waiting at start-up would otherwise compete with
         // the snapshot download for the same storage, and the first search would wait for both.
         await synchronizer.Ready.WaitAsync(stoppingToken);
+        await Task.WhenAll(ScanWholeAsync(stoppingToken), ScanFoldersAsync(stoppingToken), IngestAsync(stoppingToken), ReconcileDeepAsync(stoppingToken));
+    }
 
+    private async Task ScanWholeAsync(CancellationToken stoppingToken)
+    {
         var settings = options.Value;
-        var nextDeep = DateTimeOffset.UtcNow + settings.DeepReconcileInterval;
         long? lastWhole = null;
-        var wholePeriod = TimeSpan.Zero;
-        var lastWasWhole = false;
-        var period = settings.ReconcileInterval;
+        var lastListing = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // The share is looked at every interval: once a backlog is gone, listing may come round more often again.
+            if (lastWhole is not { } last || Stopwatch.GetElapsedTime(last) >= PeriodFor(lastListing, WholeShare()))
+            {
+                lastWhole = Stopwatch.GetTimestamp();
+                try
+                {
+                    var report = await watcher.ScanAsync(stoppingToken);
+                    lastListing = report.ListingTime;
+                    NoteChanges(report, DateTimeOffset.UtcNow, whole: true);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Storage hiccups must not stop the watcher; the next scan finds whatever this one missed.
+                    LogScanFailed(logger, ex);
+                }
+            }
+
+            await Task.Delay(settings.ReconcileInterval, stoppingToken);
+        }
+    }
+
+    private async Task ScanFoldersAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
-            var wholeDue = lastWhole is not { } last || Stopwatch.GetElapsedTime(last) >= wholePeriod;
-
-            // While a backlog keeps whole-container rounds busy, every other round lists only the hot folders, so a new
-            // upload there is found within seconds rather than after the backlog.
-            var whole = wholeDue && !(lastWasWhole && _hotFolders.Count > 0);
-            try
+            var period = settings.ReconcileInterval;
+            var backlog = watcher.Backlog > 0;
+            var hot = HotFolders;
+            if (hot.Count > 0)
             {
-                if (whole)
+                try
                 {
-                    // Incremental rounds (the listing against what was seen last; the first one compares with the
-                    // tables) catch uploads, overwrites and deletes; a periodic deep round also checks every row.
-                    var deep = DateTimeOffset.UtcNow >= nextDeep;
-                    lastWhole = started;
-                    var report = await reconciler.ReconcileAsync(deep ? ReconcileMode.Deep : ReconcileMode.Incremental, stoppingToken);
-                    wholePeriod = PeriodFor(report);
-                    NoteChanges(report);
-                    if (deep)
-                    {
-                        nextDeep = DateTimeOffset.UtcNow + settings.DeepReconcileInterval;
-                    }
-                }
-                else if (_hotFolders.Count > 0)
-                {
-                    var report = await reconciler.ReconcileFoldersAsync([.. _hotFolders.Keys], stoppingToken);
-                    NoteChanges(report);
+                    var report = await watcher.ScanFoldersAsync(backlog ? [hot[0]] : hot, stoppingToken);
+                    NoteChanges(report, DateTimeOffset.UtcNow, whole: false);
 
-                    // Big folders cost like a small container: the same share applies.
-                    period = PeriodFor(report);
+                    // Two small folders cost storage little; a big one (a flat container, say) as much as a whole listing.
+                    period = PeriodFor(report.ListingTime, settings.MaxListingShare);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogScanFailed(logger, ex);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Storage hiccups must not stop the watcher; the next round repairs whatever this one missed.
-                LogFailed(logger, ex);
-            }
 
-            lastWasWhole = whole;
-            var wait = (whole ? settings.ReconcileInterval : period) - Stopwatch.GetElapsedTime(started);
+            var wait = period - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, stoppingToken);
@@ -192,36 +230,128 @@ internal sealed partial class ReconcilePoller(
         }
     }
 
-    /// <summary>The time from one round's start to the next that keeps its listing within the share.</summary>
-    private TimeSpan PeriodFor(ReconcileReport report) => TimeSpan.FromTicks(Math.Max(
-        options.Value.ReconcileInterval.Ticks, (long)(report.ListingTime.Ticks / options.Value.MaxListingShare)));
-
-    /// <summary>Makes the folders of what a round ingested hot, and forgets folders quiet for a while.</summary>
-    internal void NoteChanges(ReconcileReport report)
+    private async Task IngestAsync(CancellationToken stoppingToken)
     {
-        var now = DateTimeOffset.UtcNow;
-        foreach (var result in report.Ingested)
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var slash = result.BlobName.LastIndexOf('/');
-            if (slash > 0)
+            try
             {
-                _hotFolders[result.BlobName[..(slash + 1)]] = now;
+                await watcher.WhenQueuedAsync(stoppingToken);
+                var results = await watcher.DrainAsync(stoppingToken);
+                LogDrained(logger, results.Length);
             }
-        }
-
-        foreach (var (folder, _) in _hotFolders
-            .OrderByDescending(f => f.Value)
-            .Where((f, rank) => rank >= MaxHotFolders || now - f.Value > HotFolderLifetime)
-            .ToList())
-        {
-            _hotFolders.Remove(folder);
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogIngestFailed(logger, ex);
+                await Task.Delay(options.Value.ReconcileInterval, stoppingToken);
+            }
         }
     }
 
-    internal IReadOnlyCollection<string> HotFolders => _hotFolders.Keys;
+    /// <summary>Now and then every row is checked too, repairing rows changed behind the service's back.</summary>
+    private async Task ReconcileDeepAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DeepReconcileInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await reconciler.ReconcileAsync(ReconcileMode.Deep, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDeepFailed(logger, ex);
+            }
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling the container with the tables failed; retrying on the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    /// <summary>
+    /// The whole loop's share of the time for listing: half of <c>MaxListingShare</c>, or of
+    /// <see cref="BacklogListingShare"/> while ingestion has a backlog; the folder loop's listings are small and take
+    /// about as much again.
+    /// </summary>
+    private double WholeShare() =>
+        (watcher.Backlog > 0 ? Math.Min(BacklogListingShare, options.Value.MaxListingShare) : options.Value.MaxListingShare) / 2;
+
+    /// <summary>The time from one listing's start to the next that keeps listing within the share.</summary>
+    private TimeSpan PeriodFor(TimeSpan listing, double share) =>
+        TimeSpan.FromTicks(Math.Max(options.Value.ReconcileInterval.Ticks, (long)(listing.Ticks / share)));
+
+    /// <summary>
+    /// Notes the folders of the uploads a scan found. At each whole scan, every folder where some scan found an upload
+    /// since the previous whole scan scores one more: once per whole scan, however often the folder was listed, so
+    /// watching a folder does not raise its score by itself. Forgets folders without a new upload for a while and makes
+    /// the best scores hot (ties go to the folder with the newest upload).
+    /// </summary>
+    internal void NoteChanges(ScanReport report, DateTimeOffset now, bool whole)
+    {
+        lock (_lock)
+        {
+            foreach (var upload in report.Queued.Where(c => c.LastModified is not null).GroupBy(c => Folder(c.BlobName), StringComparer.Ordinal))
+            {
+                if (upload.Key.Length > 0)
+                {
+                    var newest = upload.Max(c => c.LastModified!.Value);
+                    _newsSinceWholeScan[upload.Key] = _newsSinceWholeScan.TryGetValue(upload.Key, out var known) && known > newest ? known : newest;
+                }
+            }
+
+            if (whole)
+            {
+                foreach (var (folder, newest) in _newsSinceWholeScan)
+                {
+                    _candidates[folder] = _candidates.TryGetValue(folder, out var known)
+                        ? new Candidate(known.ScoreAt(now) + 1, now, newest > known.NewestUpload ? newest : known.NewestUpload)
+                        : new Candidate(1, now, newest);
+                }
+
+                _newsSinceWholeScan.Clear();
+            }
+
+            var ranked = _candidates
+                .Where(c => now - c.Value.Scored <= HotFolderLifetime || _newsSinceWholeScan.ContainsKey(c.Key))
+                .OrderByDescending(c => c.Value.ScoreAt(now))
+                .ThenByDescending(c => c.Value.NewestUpload)
+                .ToList();
+            foreach (var (folder, _) in _candidates.Except(ranked.Take(MaxCandidateFolders)).ToList())
+            {
+                _candidates.Remove(folder);
+            }
+
+            _hotFolders = [.. ranked.Take(MaxHotFolders).Select(c => c.Key)];
+        }
+    }
+
+    internal IReadOnlyList<string> HotFolders
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _hotFolders;
+            }
+        }
+    }
+
+    private static string Folder(string blobName) => blobName[..(blobName.LastIndexOf('/') + 1)];
+
+    /// <summary>A folder's score as of <paramref name="Scored"/>, the last whole scan after an upload was found there.</summary>
+    private sealed record Candidate(double Score, DateTimeOffset Scored, DateTimeOffset NewestUpload)
+    {
+        public double ScoreAt(DateTimeOffset now) => Score * Math.Pow(0.5, (now - Scored) / ScoreHalfLife);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning the container failed; retrying on the next tick")]
+    private static partial void LogScanFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingesting what the scans found failed; retrying")]
+    private static partial void LogIngestFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The deep reconciliation failed; retrying at the next interval")]
+    private static partial void LogDeepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ingested {Count} blobs the scans found")]
+    private static partial void LogDrained(ILogger logger, int count);
 }
 
 /// <summary>Stands in for the timer function: rewrites the search snapshot so the next cold start is fast.</summary>

@@ -60,18 +60,11 @@ public sealed class DocumentStorageOptions : IValidatableObject
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
     /// <summary>
-    /// Blobs a reconciliation ingests at once. Storage, not this process, is usually the limit; many ingestions in
+    /// Blobs a reconciliation, or a container watcher, ingests at once. Storage, not this process, is usually the limit; many ingestions in
     /// flight let their listing rows and change-log entries share transactions (group commit).
     /// </summary>
     [Range(1, 64)]
     public int ReconcileParallelism { get; set; } = 32;
-
-    /// <summary>
-    /// How long an incremental round keeps starting ingestions (newest first) before it lists the container again;
-    /// at least nine times the listing's own duration, so listing a big container takes at most a tenth of a round.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan IncrementalRoundBudget { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Attempts an ingestion makes when concurrent writers keep winning before it gives up (transiently).</summary>
     [Range(1, 50)]

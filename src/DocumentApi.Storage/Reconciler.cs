@@ -17,27 +17,16 @@ public interface IReconciler
     /// catches missed events, deletes and uploads while nothing listened, and interrupted ingestions.
     /// <see cref="ReconcileMode.Deep"/> also checks every row of every partition and every listing row, repairing rows
     /// changed or removed behind the service's back and orphan rows.
-    /// <see cref="ReconcileMode.Incremental"/>: one blob listing compared with what this reconciler saw last time (a
-    /// Quick comparison when it has seen nothing yet), newest blobs first and for at most
-    /// <see cref="DocumentStorageOptions.IncrementalRoundBudget"/>, so a watcher polling every second stays fresh
-    /// while a backlog drains.
+    /// A watcher that lists the container over and over compares with what it saw last instead: see
+    /// <see cref="ContainerWatcher"/>.
     /// </summary>
     Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// An incremental round over some folders only (blob-name prefixes ending in <c>/</c>): lists just those and compares
-    /// them with what was seen there last. Listing a whole big container is slow on Azurite, while uploads tend to arrive
-    /// in a few folders at a time; a watcher can list those every second and the whole container less often. Does
-    /// nothing until an ordinary round has seen the whole container.
-    /// </summary>
-    Task<ReconcileReport> ReconcileFoldersAsync(IReadOnlyCollection<string> folders, CancellationToken cancellationToken = default);
 }
 
 public enum ReconcileMode
 {
     Quick,
     Deep,
-    Incremental,
 }
 
 /// <summary>What a reconciliation found and did. <paramref name="Ingested"/> lists each blob it had to (re)ingest.</summary>
@@ -58,48 +47,22 @@ public sealed record ReconcileReport(
 
 internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, TimeProvider time, ILogger<Reconciler> logger) : IReconciler, IDisposable
 {
-    /// <summary>One reconciliation at a time per process: they share <see cref="_seen"/>.</summary>
+    /// <summary>One reconciliation at a time per process: two would ingest the same differences side by side.</summary>
     private readonly SemaphoreSlim _gate = new(1, 1);
-
-    /// <summary>
-    /// Blob name → ETag of every blob the tables agreed with after the last comparison, for incremental rounds; null
-    /// until a Quick or Deep round has compared the whole container with the tables.
-    /// </summary>
-    private Dictionary<string, string?>? _seen;
 
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Rows mid-write younger than this belong to an ingestion that is probably still running.</summary>
     internal TimeSpan GracePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    private StorageClients Clients => store.Clients;
+    internal StorageClients Clients => store.Clients;
 
-    public Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default) =>
-        ReconcileGatedAsync(mode, folders: null, cancellationToken);
-
-    public Task<ReconcileReport> ReconcileFoldersAsync(IReadOnlyCollection<string> folders, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(folders);
-        if (folders.Any(f => f.Length == 0 || !f.EndsWith('/')))
-        {
-            throw new ArgumentException("A folder is a non-empty blob-name prefix ending in '/'.", nameof(folders));
-        }
-
-        return ReconcileGatedAsync(ReconcileMode.Incremental, [.. folders.Distinct(StringComparer.Ordinal)], cancellationToken);
-    }
-
-    private async Task<ReconcileReport> ReconcileGatedAsync(ReconcileMode mode, IReadOnlyList<string>? folders, CancellationToken cancellationToken)
+    public async Task<ReconcileReport> ReconcileAsync(ReconcileMode mode = ReconcileMode.Quick, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (folders is not null && _seen is null)
-            {
-                // Nothing to compare a folder with yet: an ordinary round must see the whole container first.
-                return new ReconcileReport(mode, 0, [], 0, 0, 0, TimeSpan.Zero);
-            }
-
-            return await ReconcileCoreAsync(mode, folders, cancellationToken).ConfigureAwait(false);
+            return await ReconcileCoreAsync(mode, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
@@ -111,78 +74,32 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         }
     }
 
-    private async Task<ReconcileReport> ReconcileCoreAsync(ReconcileMode mode, IReadOnlyList<string>? folders, CancellationToken cancellationToken)
+    private async Task<ReconcileReport> ReconcileCoreAsync(ReconcileMode mode, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var blobs = await ListBlobsAsync(folders, cancellationToken).ConfigureAwait(false);
+        var blobs = await ListBlobsAsync(folders: null, cancellationToken).ConfigureAwait(false);
         var listingTime = stopwatch.Elapsed;
-        var incremental = mode == ReconcileMode.Incremental && _seen is not null;
-        var work = mode switch
-        {
-            ReconcileMode.Deep => await DeepDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false),
-            ReconcileMode.Incremental when _seen is { } seen => IncrementalDifferences(blobs, seen, folders),
-            _ => await QuickDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false),
-        };
+        var work = mode == ReconcileMode.Deep
+            ? await DeepDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false)
+            : await QuickDifferencesAsync(blobs, cancellationToken).ConfigureAwait(false);
 
-        // Newest first, so that while a backlog drains, what was uploaded last is not stuck behind it; deletions have no
-        // blob and come first. An incremental round stops taking work after its time budget so the next listing comes
-        // round soon, but never spends less than nine times the listing on work: listing a big container is not free
-        // (on Azurite, 31,000 blobs take seconds of its only core), so the listing stays under a tenth of the round.
-        work = [.. work.OrderByDescending(w => w.BlobName is not null && blobs.TryGetValue(w.BlobName, out var b) ? b.LastModified ?? DateTimeOffset.MaxValue : DateTimeOffset.MaxValue)];
-        var budget = incremental ? TimeSpan.FromTicks(Math.Max(Clients.Options.IncrementalRoundBudget.Ticks, 9 * listingTime.Ticks)) : TimeSpan.MaxValue;
-        var started = 0;
-
-        var seenNow = incremental ? _seen! : blobs.ToDictionary(b => b.Key, b => b.Value.ETag?.ToString(), StringComparer.Ordinal);
+        // Deletions (no blob) first, then the newest uploads, so what was uploaded last is not stuck behind a backlog.
+        work = [.. work.OrderByDescending(w => NewestFirst(w, blobs))];
         var results = new ConcurrentBag<IngestResult>();
         var failures = 0;
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Clients.Options.ReconcileParallelism, CancellationToken = cancellationToken }, async (item, ct) =>
         {
-            if (Interlocked.Increment(ref started) > 1 && stopwatch.Elapsed - listingTime > budget)
-            {
-                // Out of time: left for the next round, which will list the container again first.
-                return;
-            }
-
             try
             {
-                var result = await ingestor.IngestAsync(item.BlobName!, item.Force, ct, item.ProbablyNew).ConfigureAwait(false);
-                results.Add(result);
-                lock (seenNow)
-                {
-                    if (blobs.TryGetValue(item.BlobName!, out var blob))
-                    {
-                        seenNow[item.BlobName!] = blob.ETag?.ToString();
-                    }
-                    else
-                    {
-                        seenNow.Remove(item.BlobName!);
-                    }
-                }
+                results.Add(await ingestor.IngestAsync(item.BlobName!, item.Force, ct, item.ProbablyNew).ConfigureAwait(false));
             }
             catch (Exception ex) when (ex is TransientStorageException or RequestFailedException or InvalidOperationException)
             {
                 // One blob that cannot be ingested (storage trouble, a parser bug) must not hold up the others.
                 Interlocked.Increment(ref failures);
                 logger.LogWarning(ex, "Reconciling {BlobName} failed; the next run tries again", item.BlobName);
-                lock (seenNow)
-                {
-                    // Not seen in agreement: the next incremental round tries it again.
-                    seenNow.Remove(item.BlobName!);
-                }
             }
         }).ConfigureAwait(false);
-
-        if (!incremental)
-        {
-            // Blobs that needed work but were not reached (a cancelled round) must not count as seen.
-            var reached = results.Select(r => r.BlobName).ToHashSet(StringComparer.Ordinal);
-            foreach (var item in work.Where(w => w.BlobName is not null && !reached.Contains(w.BlobName)))
-            {
-                seenNow.Remove(item.BlobName!);
-            }
-        }
-
-        _seen = seenNow;
 
         var (written, deleted) = mode == ReconcileMode.Deep
             ? await RepairListingAsync(cancellationToken).ConfigureAwait(false)
@@ -202,11 +119,14 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         return report;
     }
 
-    private async Task<Dictionary<string, BlobItemProperties>> ListBlobsAsync(IReadOnlyList<string>? folders, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every blob in the container, or in the folders given (blob-name prefixes), by name. Folders are listed one after
+    /// another: Azurite serves one request at a time, and a listing's duration is what a watcher budgets.
+    /// </summary>
+    internal async Task<Dictionary<string, BlobItemProperties>> ListBlobsAsync(IReadOnlyCollection<string>? folders, CancellationToken cancellationToken)
     {
         var blobs = new Dictionary<string, BlobItemProperties>(StringComparer.Ordinal);
-        var prefixes = folders?.Select(f => (string?)f) ?? Enumerable.Repeat<string?>(null, 1);
-        foreach (var prefix in prefixes)
+        foreach (var prefix in folders?.Select(f => (string?)f) ?? [null])
         {
             await foreach (var blob in Clients.Documents.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
             {
@@ -218,34 +138,10 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
     }
 
     /// <summary>
-    /// The listing against the blobs this reconciler last saw in agreement with the tables: no table query at all, so
-    /// a watcher can afford it every second. Rows changed behind the service's back are for Quick and Deep rounds.
+    /// What differs between the listing and the tables' blob rows: a filter on RowKey across partitions, projected to a
+    /// few columns.
     /// </summary>
-    private static List<WorkItem> IncrementalDifferences(
-        Dictionary<string, BlobItemProperties> blobs, Dictionary<string, string?> seen, IReadOnlyList<string>? folders)
-    {
-        var work = new List<WorkItem>();
-        foreach (var (name, blob) in blobs)
-        {
-            if (!seen.TryGetValue(name, out var etag))
-            {
-                work.Add(new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false, ProbablyNew: true));
-            }
-            else if (etag != blob.ETag?.ToString())
-            {
-                work.Add(new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false));
-            }
-        }
-
-        // Gone from the listing: only names the listing covered (every name, or those in the folders listed).
-        work.AddRange(seen.Keys
-            .Where(name => !blobs.ContainsKey(name) && (folders is null || folders.Any(f => name.StartsWith(f, StringComparison.Ordinal))))
-            .Select(name => new WorkItem(name, StorageKeys.PartitionForBlob(name), Force: false)));
-        return work;
-    }
-
-    /// <summary>Blob rows only: a filter on RowKey across partitions, projected to a few columns.</summary>
-    private async Task<List<WorkItem>> QuickDifferencesAsync(Dictionary<string, BlobItemProperties> blobs, CancellationToken cancellationToken)
+    internal async Task<List<WorkItem>> QuickDifferencesAsync(Dictionary<string, BlobItemProperties> blobs, CancellationToken cancellationToken)
     {
         var work = new List<WorkItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -420,11 +316,17 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
         return storedMd5 is not null && blob.ContentHash is { Length: > 0 } md5 && storedMd5 == Convert.ToBase64String(md5);
     }
 
+    /// <summary>The order work is best done in, descending: deletions, then the most recently modified blobs.</summary>
+    internal static DateTimeOffset NewestFirst(WorkItem item, Dictionary<string, BlobItemProperties> blobs) =>
+        item.BlobName is not null && blobs.TryGetValue(item.BlobName, out var blob)
+            ? blob.LastModified ?? DateTimeOffset.MaxValue
+            : DateTimeOffset.MaxValue;
+
     private bool IsSettled(TableEntity row) =>
         row.GetString(Fields.State) == BlobRowStates.Committed
         || row.Timestamp is not { } timestamp
         || time.GetUtcNow() - timestamp >= GracePeriod;
 
     /// <summary><paramref name="ProbablyNew"/>: no row was seen for the blob, so ingestion may skip reading its partition.</summary>
-    private sealed record WorkItem(string? BlobName, string Partition, bool Force, bool ProbablyNew = false);
+    internal sealed record WorkItem(string? BlobName, string Partition, bool Force, bool ProbablyNew = false);
 }

@@ -48,7 +48,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<DocumentIngestor>();
         services.TryAddSingleton<IDocumentIngestor>(sp => sp.GetRequiredService<DocumentIngestor>());
         services.TryAddSingleton<IDocumentCatalog, TableDocumentCatalog>();
-        services.TryAddSingleton<IReconciler, Reconciler>();
+        services.TryAddSingleton<Reconciler>();
+        services.TryAddSingleton<IReconciler>(sp => sp.GetRequiredService<Reconciler>());
+        services.TryAddSingleton(sp => new ContainerWatcher(
+            sp.GetRequiredService<Reconciler>(), sp.GetRequiredService<DocumentIngestor>(), sp.GetRequiredService<ILogger<ContainerWatcher>>()));
         services.AddHostedService<StorageInitializer>();
         return services;
     }

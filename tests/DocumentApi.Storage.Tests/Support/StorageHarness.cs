@@ -30,6 +30,7 @@ public sealed class StorageHarness : IAsyncDisposable
         Reconciler = (Reconciler)services.GetRequiredService<IReconciler>();
         Reconciler.GracePeriod = TimeSpan.Zero;
         ChangeLog = services.GetRequiredService<ChangeLog>();
+        Watcher = services.GetRequiredService<ContainerWatcher>();
     }
 
     internal StorageClients Clients { get; }
@@ -41,6 +42,8 @@ public sealed class StorageHarness : IAsyncDisposable
     internal Reconciler Reconciler { get; }
 
     internal ChangeLog ChangeLog { get; }
+
+    internal ContainerWatcher Watcher { get; }
 
     internal IServiceProvider Services => _services;
 
