@@ -127,8 +127,8 @@ internal sealed partial class ReconcilePoller(
 {
     /// <summary>
     /// Folders listed between whole-container listings, at most; while a backlog is ingested, only the first. On Azurite
-    /// a folder costs nearly as much to list as its share of a whole listing of the container (it scans every blob's
-    /// name), about 80 ms at 31,000 blobs.
+    /// even a small folder costs a scan of every blob's name: 25–35 ms for a folder of 200–300 blobs among 31,000, when
+    /// the whole container takes 3.3 s. Every listing taken from a busy Azurite is taken from ingestion.
     /// </summary>
     internal const int MaxHotFolders = 2;
 
