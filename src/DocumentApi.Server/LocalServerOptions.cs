@@ -15,8 +15,9 @@ public sealed class LocalServerOptions
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The largest share of time the watcher spends listing (the whole container, or its busy folders): with many
-    /// blobs, listings come less often than <see cref="ReconcileInterval"/> so that listing does not keep storage busy.
+    /// The largest share of time the watcher spends listing: with many blobs, the whole container is listed less often
+    /// than <see cref="ReconcileInterval"/>, so that its listings take at most half this share (half of a tenth while a
+    /// backlog is ingested), leaving about as much again to the listings of the busy folders.
     /// </summary>
     [Range(0.05, 1.0)]
     public double MaxListingShare { get; set; } = 0.25;
