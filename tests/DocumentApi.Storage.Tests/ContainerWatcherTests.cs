@@ -187,6 +187,32 @@ public sealed class ContainerWatcherTests(AzuriteFixture azurite)
         Assert.Equal(["backlog/", "fresh/new.json", "backlog/"], ingested.Select(r => r.BlobName.StartsWith("backlog/", StringComparison.Ordinal) ? "backlog/" : r.BlobName));
     }
 
+    [Fact]
+    public async Task ABlobWhoseIngestionFailsDoesNotHoldUpTheOthersAndIsQueuedAgainByTheNextScan()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await StorageHarness.CreateAsync(azurite);
+        await storage.Watcher.ScanAsync(ct);
+        await storage.UploadAsync(Present, TestFormatParser.Json(new Article("نص")));
+        await storage.UploadAsync(Uploaded, TestFormatParser.Json(new Article("نص")));
+
+        // The first attempt at Present fails the way a parser bug does.
+        var parse = storage.Ingestor.Parser;
+        var failures = 0;
+        storage.Ingestor.Parser = (name, bytes, contentType) =>
+            name == Present && Interlocked.Increment(ref failures) == 1
+                ? throw new InvalidOperationException("a parser bug")
+                : parse(name, bytes, contentType);
+        await storage.Watcher.ScanAsync(ct);
+
+        Assert.Equal([Uploaded], (await storage.Watcher.DrainAsync(ct)).Select(r => r.BlobName));
+        Assert.Equal(0, storage.Watcher.Backlog);
+
+        Assert.Equal([Present], (await storage.Watcher.ScanAsync(ct)).Queued.Select(c => c.BlobName));
+        Assert.Equal([(Present, IngestOutcome.Created)], (await storage.Watcher.DrainAsync(ct)).Select(r => (r.BlobName, r.Outcome)));
+        Assert.Empty((await storage.Watcher.ScanAsync(ct)).Queued);
+    }
+
     private static readonly Dictionary<string, string?> OneAtATime = new()
     {
         ["DocumentStorage:ReconcileParallelism"] = "1",
