@@ -138,14 +138,15 @@ internal sealed partial class ReconcilePoller(
     internal const int HotFolderBlobsPerInterval = 1000;
 
     /// <summary>
-    /// How long a folder stays a candidate after an upload to it was found: articles tend to arrive in today's folder
-    /// minutes apart, and listing a few folders every second costs little.
+    /// How long a folder stays a candidate after the last whole scan that scored it: articles tend to arrive in today's
+    /// folder minutes apart, and listing a few folders every second costs little.
     /// </summary>
     internal static readonly TimeSpan HotFolderLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// A folder's score counts the scans that found a new upload there, each worth half as much after this long: where
-    /// uploads kept arriving over the last minutes scores higher than where a listing once found part of a backlog.
+    /// A folder's score counts the whole scans after which a new upload had been found there, each worth half as much
+    /// after this long: where uploads kept arriving over the last minutes scores higher than where a listing once found
+    /// part of a backlog.
     /// </summary>
     internal static readonly TimeSpan ScoreHalfLife = TimeSpan.FromMinutes(1);
 
@@ -294,7 +295,7 @@ internal sealed partial class ReconcilePoller(
     {
         lock (_lock)
         {
-            foreach (var upload in report.Queued.Where(c => c.LastModified is not null).GroupBy(c => Folder(c.BlobName), StringComparer.Ordinal))
+            foreach (var upload in report.Queued.Where(c => c.LastModified is not null).GroupBy(c => ContainerWatcher.FolderOf(c.BlobName), StringComparer.Ordinal))
             {
                 if (upload.Key.Length > 0)
                 {
@@ -339,8 +340,6 @@ internal sealed partial class ReconcilePoller(
             }
         }
     }
-
-    private static string Folder(string blobName) => blobName[..(blobName.LastIndexOf('/') + 1)];
 
     /// <summary>A folder's score as of <paramref name="Scored"/>, the last whole scan after an upload was found there.</summary>
     private sealed record Candidate(double Score, DateTimeOffset Scored, DateTimeOffset NewestUpload)

@@ -76,6 +76,13 @@ public sealed partial class ContainerWatcher : IDisposable
         _logger = logger;
     }
 
+    /// <summary>A blob's folder: its name up to and including the last '/', or empty at the top of the container.</summary>
+    public static string FolderOf(string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        return blobName[..(blobName.LastIndexOf('/') + 1)];
+    }
+
     /// <summary>Blobs queued or being ingested.</summary>
     public int Backlog
     {
@@ -282,7 +289,7 @@ public sealed partial class ContainerWatcher : IDisposable
             return new BlobChange(name, null);
         }
 
-        var folder = name[..(name.LastIndexOf('/') + 1)];
+        var folder = FolderOf(name);
         if (!_folders.TryGetValue(folder, out var queue))
         {
             _folders[folder] = queue = new();

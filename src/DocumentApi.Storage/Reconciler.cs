@@ -317,7 +317,7 @@ internal sealed class Reconciler(TableStore store, DocumentIngestor ingestor, Ti
     }
 
     /// <summary>The order work is best done in, descending: deletions, then the most recently modified blobs.</summary>
-    internal static DateTimeOffset NewestFirst(WorkItem item, Dictionary<string, BlobItemProperties> blobs) =>
+    private static DateTimeOffset NewestFirst(WorkItem item, Dictionary<string, BlobItemProperties> blobs) =>
         item.BlobName is not null && blobs.TryGetValue(item.BlobName, out var blob)
             ? blob.LastModified ?? DateTimeOffset.MaxValue
             : DateTimeOffset.MaxValue;
