@@ -16,7 +16,7 @@ public sealed class ContainerWatcherTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Present, "حاضر");
+        await storage.UploadAndIngestAsync(Present, "حاضر");
         await storage.UploadAsync(Uploaded, TestFormatParser.Json(new Article("نص", Title: "رفع صامت")));
 
         var scan = await storage.Watcher.ScanAsync(ct);
@@ -34,8 +34,8 @@ public sealed class ContainerWatcherTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Present, "قبل");
-        await UploadAndIngestAsync(storage, Removed, "سيحذف");
+        await storage.UploadAndIngestAsync(Present, "قبل");
+        await storage.UploadAndIngestAsync(Removed, "سيحذف");
         Assert.Empty((await storage.Watcher.ScanAsync(ct)).Queued);
         var writes = storage.Ingestor.WriteRequests;
 
@@ -77,8 +77,8 @@ public sealed class ContainerWatcherTests(AzuriteFixture azurite)
         var ct = TestContext.Current.CancellationToken;
         await using var storage = await StorageHarness.CreateAsync(azurite);
         const string elsewhere = "أخرى/مقال.json";
-        await UploadAndIngestAsync(storage, Present, "قبل");
-        await UploadAndIngestAsync(storage, Removed, "سيحذف");
+        await storage.UploadAndIngestAsync(Present, "قبل");
+        await storage.UploadAndIngestAsync(Removed, "سيحذف");
         await storage.Watcher.ScanAsync(ct);
 
         // Changes in four folders; the scan lists two of them (حاضر/ and قديم/).
@@ -118,7 +118,7 @@ public sealed class ContainerWatcherTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var storage = await StorageHarness.CreateAsync(azurite, OneAtATime);
-        await UploadAndIngestAsync(storage, Removed, "سيحذف");
+        await storage.UploadAndIngestAsync(Removed, "سيحذف");
         await storage.Watcher.ScanAsync(ct);
         string[] names = ["1.json", "2.json", "3.json"];
         foreach (var name in names)
@@ -217,10 +217,4 @@ public sealed class ContainerWatcherTests(AzuriteFixture azurite)
     {
         ["DocumentStorage:ReconcileParallelism"] = "1",
     };
-
-    private static async Task UploadAndIngestAsync(StorageHarness storage, string name, string title)
-    {
-        await storage.UploadAsync(name, TestFormatParser.Json(new Article("نص", Title: title)));
-        await storage.IngestAsync(name);
-    }
 }

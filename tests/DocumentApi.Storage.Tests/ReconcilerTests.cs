@@ -18,8 +18,8 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     public async Task AQuickRunIngestsBlobsUploadedAndRemovesBlobsDeletedWhileNothingListened()
     {
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Present, "حاضر");
-        await UploadAndIngestAsync(storage, Removed, "سيحذف");
+        await storage.UploadAndIngestAsync(Present, "حاضر");
+        await storage.UploadAndIngestAsync(Removed, "سيحذف");
         await storage.UploadAsync(Uploaded, TestFormatParser.Json(new Article("نص", Title: "رفع صامت")));
         await storage.DeleteBlobAsync(Removed);
 
@@ -36,8 +36,8 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     public async Task AQuickRunWhenNothingChangedIngestsNothingAndWritesNothing()
     {
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Present, "حاضر");
-        await UploadAndIngestAsync(storage, Uploaded, "آخر");
+        await storage.UploadAndIngestAsync(Present, "حاضر");
+        await storage.UploadAndIngestAsync(Uploaded, "آخر");
         var writes = storage.Ingestor.WriteRequests;
 
         var report = await storage.Reconciler.ReconcileAsync(ReconcileMode.Quick, TestContext.Current.CancellationToken);
@@ -51,7 +51,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     public async Task AQuickRunCatchesABlobChangedWhileNothingListened()
     {
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Present, "قبل");
+        await storage.UploadAndIngestAsync(Present, "قبل");
         await storage.UploadAsync(Present, TestFormatParser.Json(new Article("نص", Title: "بعد")));
 
         var report = await storage.Reconciler.ReconcileAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -64,7 +64,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     public async Task AQuickRunFinishesAnIngestionThatStoppedBeforePublishing()
     {
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Present, "منشور");
+        await storage.UploadAndIngestAsync(Present, "منشور");
 
         // As if the writer crashed after its commit: the listing rows are missing and the blob row is unpublished.
         foreach (var row in await storage.ListingRowsAsync())
@@ -87,7 +87,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     public async Task AQuickRunRewritesAPartitionAWriterLeftHalfWayThroughAMultiTransactionWrite()
     {
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Present, "كامل");
+        await storage.UploadAndIngestAsync(Present, "كامل");
         await SimulateCrashedWriterAsync(storage, Present);
 
         var report = await storage.Reconciler.ReconcileAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -103,7 +103,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     {
         await using var storage = await StorageHarness.CreateAsync(azurite);
         storage.Reconciler.GracePeriod = TimeSpan.FromHours(1);
-        await UploadAndIngestAsync(storage, Present, "كامل");
+        await storage.UploadAndIngestAsync(Present, "كامل");
         await SimulateCrashedWriterAsync(storage, Present);
 
         var report = await storage.Reconciler.ReconcileAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -181,7 +181,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Present, "قبل");
+        await storage.UploadAndIngestAsync(Present, "قبل");
         await storage.UploadAsync(Present, TestFormatParser.Json(new Article("نص", Title: "بعد")));
 
         var updated = await storage.Ingestor.IngestAsync(Present, force: false, ct, probablyNew: true);
@@ -196,7 +196,7 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var storage = await StorageHarness.CreateAsync(azurite);
-        await UploadAndIngestAsync(storage, Removed, "سيحذف");
+        await storage.UploadAndIngestAsync(Removed, "سيحذف");
         await storage.DeleteBlobAsync(Removed);
 
         var deleted = await storage.Ingestor.IngestAsync(Removed, force: false, ct, probablyNew: true);
@@ -204,11 +204,5 @@ public sealed class ReconcilerTests(AzuriteFixture azurite)
         Assert.Equal(IngestOutcome.Deleted, deleted.Outcome);
         Assert.Empty(await storage.PartitionRowsAsync(Removed));
         Assert.Empty(await storage.ListingRowsAsync());
-    }
-
-    private static async Task UploadAndIngestAsync(StorageHarness storage, string name, string title)
-    {
-        await storage.UploadAsync(name, TestFormatParser.Json(new Article("نص", Title: title)));
-        await storage.IngestAsync(name);
     }
 }

@@ -103,6 +103,13 @@ public sealed class StorageHarness : IAsyncDisposable
 
     public Task<IngestResult> IngestAsync(string blobName) => Ingestor.IngestAsync(blobName, TestContext.Current.CancellationToken);
 
+    /// <summary>Uploads a one-paragraph JSON article with this title and ingests it.</summary>
+    public async Task UploadAndIngestAsync(string blobName, string title)
+    {
+        await UploadAsync(blobName, TestFormatParser.Json(new Article("نص", Title: title)));
+        await IngestAsync(blobName);
+    }
+
     /// <summary>Every row of the blob's partition.</summary>
     public async Task<List<TableEntity>> PartitionRowsAsync(string blobName)
     {
